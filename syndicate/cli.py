@@ -1,0 +1,191 @@
+"""The `syndicate` command line: a thin layer over the library (click lives only here)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import urllib.request
+from pathlib import Path
+
+import click
+
+DEFAULT_DB = "var/syndicate.db"
+
+
+def _spider_names() -> list[str]:
+    from scrapy.spiderloader import SpiderLoader
+    from scrapy.utils.project import get_project_settings
+
+    import syndicate.crawl  # noqa: F401 - sets SCRAPY_SETTINGS_MODULE
+
+    return sorted(SpiderLoader.from_settings(get_project_settings()).list())
+
+
+def _spider_class(name: str):
+    from scrapy.spiderloader import SpiderLoader
+    from scrapy.utils.project import get_project_settings
+
+    import syndicate.crawl  # noqa: F401
+
+    return SpiderLoader.from_settings(get_project_settings()).load(name)
+
+
+@click.group()
+@click.version_option(package_name="csr-syndicate")
+def cli():
+    """csr-syndicate: crawl CSR news sites, deduplicate stories, publish feeds.
+
+    Example:
+
+    \b
+        syndicate crawl --mirror && syndicate stats
+    """
+
+
+@cli.command()
+def sources():
+    """List the sources in the registry (data/sources.toml) and their spiders.
+
+    Example:
+
+    \b
+        syndicate sources
+    """
+    from .sources import registry
+
+    spiders = set(_spider_names())
+    for key, src in sorted(registry().sources.items()):
+        spider = "spider" if key in spiders else "no spider"
+        click.echo(f"{key}\t{src.language}\t{src.home}\t{spider}\t{src.name}")
+
+
+def _base_urls(names: list[str], base_url: str | None, mirror) -> dict[str, str]:
+    from .sources import registry
+
+    if base_url:
+        return {name: base_url for name in names}
+    if mirror is None:
+        return {}
+    urls = {}
+    for name in names:
+        host = registry().get(name).host
+        if host in mirror.base_urls:
+            urls[name] = mirror.base_urls[host]
+    return urls
+
+
+def _crawl(names, db, base_url, use_mirror, verbose) -> list:
+    from contextlib import nullcontext
+
+    from .crawl import run_crawl
+
+    names = list(names) or _spider_names()
+    unknown = sorted(set(names) - set(_spider_names()))
+    if unknown:
+        raise click.UsageError(f"unknown source(s): {', '.join(unknown)} (see `syndicate sources`)")
+    if base_url and len(names) != 1:
+        raise click.UsageError("--base-url points one source at a copy of its site: name exactly one SOURCE")
+    if use_mirror:
+        from .mirror import serve_mirror
+        context = serve_mirror()
+    else:
+        context = nullcontext(None)
+    with context as mirror:
+        urls = _base_urls(names, base_url, mirror)
+        return run_crawl(names, db, urls, {"LOG_LEVEL": "INFO" if verbose else "WARNING"})
+
+
+@cli.command()
+@click.argument("source", nargs=-1)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
+@click.option("--base-url", help="Crawl a copy of the site served at this URL (paths unchanged).")
+@click.option("--mirror", "use_mirror", is_flag=True, help="Serve the bundled offline mirror (data/mirror) and crawl it.")
+@click.option("-v", "--verbose", is_flag=True, help="Log every request (Scrapy INFO level).")
+def crawl(source, db, base_url, use_mirror, verbose):
+    """Crawl SOURCE... (default: all) into the store; one summary line per source.
+
+    Example:
+
+    \b
+        syndicate crawl csr_china_en --db var/syndicate.db
+        syndicate crawl --mirror
+        syndicate crawl csr_china_zh --base-url http://127.0.0.1:8001
+    """
+    for report in _crawl(source, db, base_url, use_mirror, verbose):
+        click.echo(report.summary())
+
+
+@cli.command()
+@click.argument("file_or_url")
+@click.option("--source", "source_name", required=True, help="Source (spider) whose parser to use.")
+@click.option("--url", help="The page's address, for a saved file.")
+@click.option("--content-type", default="text/html", show_default=True, help="HTTP Content-Type of a saved file.")
+def extract(file_or_url, source_name, url, content_type):
+    """Print, as JSON, the article exactly as the pipeline would store it.
+
+    Example:
+
+    \b
+        syndicate extract saved.html --source csr_china_zh \\
+            --url http://www.csr-china.net/a/news/qiye/2019/0719/512.html
+        syndicate extract https://en.csr-china.net/a/knowledge/CSRNews/2017/0928/277.html --source csr_china_en
+    """
+    from scrapy.http import HtmlResponse
+
+    from .errors import SkipPage
+    from .store import to_row
+
+    if source_name not in _spider_names():
+        raise click.UsageError(f"unknown source {source_name!r} (see `syndicate sources`)")
+    spider = _spider_class(source_name)()
+    if file_or_url.startswith(("http://", "https://")):
+        try:
+            with urllib.request.urlopen(file_or_url, timeout=30) as resp:
+                body, content_type = resp.read(16 * 1024 * 1024), resp.headers.get("Content-Type", content_type)
+                url = url or resp.geturl()
+        except OSError as exc:
+            raise click.ClickException(f"could not fetch {file_or_url}: {exc}") from None
+    else:
+        path = Path(file_or_url)
+        if not path.is_file():
+            raise click.ClickException(f"no such file: {file_or_url}")
+        body = path.read_bytes()
+        if not url:
+            url = spider.source.home
+            click.echo(f"warning: no --url given; using {url}", err=True)
+    response = HtmlResponse(url=url, body=body, headers={"Content-Type": content_type})
+    try:
+        article = spider.parse_article(response)
+    except SkipPage as exc:
+        raise click.ClickException(f"not an article: {type(exc).__name__}") from None
+    click.echo(json.dumps(to_row(article), ensure_ascii=False, sort_keys=True, indent=2))
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to read.")
+def stats(db):
+    """Counts of stored articles by source, language, origin and duplicates.
+
+    Example:
+
+    \b
+        syndicate stats --db var/syndicate.db
+    """
+    from .store import Store
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no database at {db} (run `syndicate crawl` first)")
+    store = Store(db)
+    for group, rows in store.stats().items():
+        click.echo(f"{group}:")
+        for key, count in rows:
+            click.echo(f"  {key}\t{count}")
+    store.close()
+
+
+def main() -> None:  # pragma: no cover
+    cli(prog_name="syndicate")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,65 @@
+"""Run spiders in-process and report per source: the engine behind `syndicate crawl` / `run`."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "syndicate.settings")
+
+
+@dataclass
+class CrawlReport:
+    source: str
+    stats: dict = field(default_factory=dict)
+
+    def get(self, key: str) -> int:
+        return int(self.stats.get(key, 0) or 0)
+
+    @property
+    def pages(self) -> int:
+        return self.get("downloader/response_count")
+
+    @property
+    def articles(self) -> dict[str, int]:
+        return {k: self.get(f"syndicate/articles/{k}") for k in ("new", "updated", "unchanged", "duplicate")}
+
+    @property
+    def skipped(self) -> int:
+        return sum(int(v) for k, v in self.stats.items() if k.startswith("syndicate/skipped/"))
+
+    @property
+    def errors(self) -> int:
+        return (self.get("log_count/ERROR") + self.get("downloader/exception_count")
+                + self.get("spider_exceptions/count") + sum(
+                    int(v) for k, v in self.stats.items()
+                    if k.startswith("downloader/response_status_count/5")))
+
+    def summary(self) -> str:
+        a = self.articles
+        return (f"{self.source}: {self.pages} pages, {sum(a.values())} articles "
+                f"({a['new']} new, {a['updated']} updated, {a['unchanged']} unchanged, "
+                f"{a['duplicate']} duplicate), {self.skipped} skipped, {self.errors} errors")
+
+
+def run_crawl(sources: list[str], db: str, base_urls: dict[str, str] | None = None,
+              settings: dict | None = None) -> list[CrawlReport]:
+    """Crawl ``sources`` (spider names) into ``db`` in one process; returns one report each.
+
+    ``base_urls`` maps a source to a copy of its site (the mirror, a proxy).
+    """
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.utils.project import get_project_settings
+
+    project = get_project_settings()
+    project.set("SYNDICATE_DB", db, priority="cmdline")
+    for key, value in (settings or {}).items():
+        project.set(key, value, priority="cmdline")
+    process = CrawlerProcess(project, install_root_handler=True)
+    crawlers = []
+    for name in sources:
+        crawler = process.create_crawler(name)
+        crawlers.append((name, crawler))
+        process.crawl(crawler, base_url=(base_urls or {}).get(name))
+    process.start()
+    return [CrawlReport(name, dict(crawler.stats.get_stats())) for name, crawler in crawlers]

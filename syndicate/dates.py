@@ -1,0 +1,72 @@
+"""Dates as news sites write them, to timezone-aware datetimes."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+# Numeric forms first (fast, exact): 2019-07-19 14:19:21, 2019/7/19, 2019.07.19 14:19,
+# 2019年07月19日 14时19分, 2019年7月19日 14:19.
+_NUMERIC = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:[\sT]*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2})\s*秒?)?)?"
+    r"(?P<tz>\s*(?:Z|[+-]\d{2}:?\d{2}))?"
+)
+
+
+def find_date_text(text: str) -> str | None:
+    """The first thing in ``text`` that is shaped like a numeric date, else None."""
+    match = _NUMERIC.search(text or "")
+    return match.group(0) if match else None
+
+
+def parse_date(text: str | None, tz: str = "Asia/Shanghai", now: datetime | None = None) -> datetime | None:
+    """Parse a date as written on a page; the site's zone applies when the text gives none.
+
+    Returns None when the text holds no valid date (the caller stores NULL, never a guess).
+    Relative and worded dates ("3天前", "Dec 22, 2011 – 10:35 AM EST") go through dateparser.
+    """
+    if not text or not text.strip():
+        return None
+    zone = ZoneInfo(tz)
+    match = _NUMERIC.search(text)
+    if match:
+        try:
+            value = datetime(
+                int(match["y"]), int(match["m"]), int(match["d"]),
+                int(match["H"] or 0), int(match["M"] or 0), int(match["S"] or 0),
+            )
+        except ValueError:
+            return None  # 2017-13-45: shaped like a date, but not one
+        if match["tz"]:
+            offset = match["tz"].strip()
+            return datetime.fromisoformat(value.isoformat() + ("+00:00" if offset == "Z" else offset))
+        return value.replace(tzinfo=zone)
+    return _parse_words(text, tz, now)
+
+
+def _parse_words(text: str, tz: str, now: datetime | None) -> datetime | None:
+    if not re.search(r"\d|前|昨|今|yesterday|today|ago", text, re.IGNORECASE):
+        return None
+    import dateparser  # slow to import; only worded dates need it
+
+    settings = {
+        "TIMEZONE": tz,
+        "RETURN_AS_TIMEZONE_AWARE": True,
+        "PREFER_DAY_OF_MONTH": "first",
+        "STRICT_PARSING": False,
+    }
+    if now is not None:
+        settings["RELATIVE_BASE"] = now.astimezone(ZoneInfo(tz)).replace(tzinfo=None)
+    cleaned = re.sub(r"\s+[–—-]\s+", " ", text.strip())
+    cleaned = re.sub(r"^[^\W\d]+(?:\s[^\W\d]+)?\s*[:：]\s*", "", cleaned)  # "Posted: ...", "时间："
+    value = dateparser.parse(cleaned, languages=["en", "zh"], settings=settings)
+    if value is None or not (1990 <= value.year <= 2100):
+        return None
+    return value
+
+
+def iso(value: datetime | None) -> str | None:
+    """ISO 8601 with offset, seconds precision; None stays None."""
+    return value.isoformat(timespec="seconds") if value else None

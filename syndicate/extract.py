@@ -1,0 +1,181 @@
+"""Pure helpers that turn a fetched page into text: decoding and text blocks.
+
+Nothing here knows a site: spiders combine these with their own landmarks.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml import html as lxml_html
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
+
+# Legacy Chinese charsets are decoded with their superset: pages labelled gb2312 use GBK
+# characters (镕, 堃) all the time.
+SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030",
+             "big5": "big5hkscs", "iso-8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252"}
+
+BLOCK_TAGS = {"p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt", "article",
+              "section", "header", "footer", "blockquote", "figcaption", "figure", "ul", "ol", "table",
+              "tr", "tbody", "main", "aside", "nav", "pre", "center", "form", "dl", "caption"}
+DROP_TAGS = ["script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "select", "button"]
+
+# XML 1.0 forbids these; they also have no business in stored text.
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        canonical = codecs.lookup(name.strip().lower()).name
+    except LookupError:
+        return None
+    return SUPERSETS.get(canonical, SUPERSETS.get(name.strip().lower(), canonical))
+
+
+def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """Decode page bytes correctly whatever the HTTP header claims.
+
+    Order of evidence: a BOM; valid UTF-8 (a GBK page almost never is); the charset the
+    page itself declares in <meta>; the HTTP header; GB18030 (the superset of the
+    Chinese legacy charsets); cp1252 with replacement as the last resort.
+    Returns (text, codec used).
+    """
+    bom, _ = read_bom(body)
+    candidates = [bom, "utf-8", html_body_declared_encoding(body),
+                  http_content_type_encoding(content_type or ""), "gb18030"]
+    for name in candidates:
+        codec = _codec(name)
+        if not codec:
+            continue
+        try:
+            text = body.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if codec.startswith("utf") and body.startswith(codecs.BOM_UTF8):
+            text = text.lstrip("\ufeff")
+        return text, codec
+    return body.decode("cp1252", errors="replace"), "cp1252"
+
+
+def clean_text(text: str | None) -> str:
+    """NFC, XML-invalid characters and lone surrogates removed, whitespace collapsed."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text)
+    text = _INVALID_XML.sub("", text).replace("\u00a0", " ").replace("\u3000", " ")
+    text = text.replace("\u200b", "").replace("\ufeff", "")
+    return re.sub(r"[ \t\r\f\v]+", " ", text).strip()
+
+
+def parse_html(text: str):
+    """An lxml tree with scripts, styles and other non-text elements removed."""
+    if not text.strip():
+        text = "<html></html>"
+    text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an encoding declaration
+    root = lxml_html.document_fromstring(text)
+    for el in list(root.iter(*DROP_TAGS, etree.Comment, etree.ProcessingInstruction)):
+        el.drop_tree()
+    return root
+
+
+@dataclass
+class Block:
+    """A leaf block of text in document order (a paragraph, a list item, a cell...)."""
+
+    el: object
+    text: str
+    parts: list[str]  # the element's text nodes, for lines whose fields are run together
+
+
+def _has_block_child(el) -> bool:
+    return any(isinstance(child.tag, str) and child.tag in BLOCK_TAGS for child in el.iterdescendants())
+
+
+def _inline_text(el) -> str:
+    """The text of an inline element with <br> as a line break."""
+    out = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str):
+            out.append("\n" if child.tag == "br" else _inline_text(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+def _is_block(el) -> bool:
+    return isinstance(el.tag, str) and el.tag in BLOCK_TAGS
+
+
+def _emit(blocks: list, el, chunks: list[str], parts: list[str]) -> None:
+    for line in "".join(chunks).split("\n"):
+        line = clean_text(line)
+        if line:
+            blocks.append(Block(el, line, [p for p in parts if p]))
+
+
+def text_blocks(root) -> list[Block]:
+    """Every run of visible text between block boundaries, split at <br>, in document order.
+
+    A block's ``parts`` are the text pieces of its inline elements, so a meta line whose
+    fields sit in separate <span>s with no spaces between them can still be split.
+    """
+    blocks: list[Block] = []
+
+    def walk(el) -> None:
+        chunks, parts = [el.text or ""], [clean_text(el.text)]
+        for child in el:
+            if _is_block(child):
+                _emit(blocks, el, chunks, parts)
+                walk(child)
+                chunks, parts = [child.tail or ""], [clean_text(child.tail)]
+                continue
+            if isinstance(child.tag, str):
+                if child.tag == "br":
+                    chunks.append("\n")
+                else:
+                    text = _inline_text(child)
+                    chunks.append(text)
+                    parts.extend(clean_text(t) for t in child.itertext())
+            chunks.append(child.tail or "")
+            parts.append(clean_text(child.tail))
+        _emit(blocks, el, chunks, parts)
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    return blocks
+
+
+def element_text(el) -> str:
+    return clean_text(" ".join(el.itertext())) if el is not None else ""
+
+
+def ancestors(el) -> list:
+    out = []
+    while el is not None:
+        out.append(el)
+        el = el.getparent()
+    return out
+
+
+def densest_container(root, min_len: int = 20):
+    """The element that directly holds the most paragraph text (a readability-style guess
+    at the article body, independent of class names)."""
+    scores: dict = {}
+    for el in root.iter("p", "div", "td", "li"):
+        if _has_block_child(el) and el.tag != "p":
+            continue
+        text = element_text(el)
+        if len(text) < min_len or len([a for a in el.iter("a")]) * 40 > len(text):
+            continue  # link lists are navigation, not prose
+        parent = el.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0) + len(text)
+    if not scores:
+        return None
+    return max(scores, key=lambda e: scores[e])

@@ -1,0 +1,25 @@
+"""The one item every spider yields."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Article:
+    url: str                      # the address the page was fetched from (the real site's)
+    canonical_url: str            # one address per story: tracking, scheme, fragment folded
+    source: str                   # registry key / spider name
+    title: str
+    body: str                     # plain text, paragraphs separated by a blank line
+    published: str | None = None  # ISO 8601 with offset; None when the page gives no valid date
+    author: str | None = None
+    category: str | None = None
+    tags: list[str] = field(default_factory=list)
+    language: str | None = None   # BCP 47: en, zh-Hans, zh-Hant
+    origin: str = "unknown"       # original | reprinted | unknown
+    outlet: str | None = None     # normalised name of the outlet named as the source
+    rights: str | None = None     # the statement that applies to this item
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,26 @@
+"""Scrapy settings for every csr-syndicate crawl (scrapy.cfg points here)."""
+
+BOT_NAME = "csr-syndicate"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+USER_AGENT = "csr-syndicate/0.1 (+https://github.com/csr-syndicate/csr-syndicate; CSR news syndication)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0  # per-source politeness comes from the registry (spider.download_delay)
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+COOKIES_ENABLED = False
+LOG_LEVEL = "INFO"
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+
+ITEM_PIPELINES = {
+    "syndicate.pipelines.StorePipeline": 500,
+}
+
+# Where the StorePipeline writes, and how many items one transaction holds.
+SYNDICATE_DB = "var/syndicate.db"
+SYNDICATE_BATCH_SIZE = 25
+# The crawl's clock (ISO 8601); empty means now. Tests set it for reproducible rows.
+SYNDICATE_NOW = ""

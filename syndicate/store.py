@@ -1,0 +1,225 @@
+"""The SQLite store: every line of SQL in the project lives in this module.
+
+One row per story (canonical URL). Exact copies (same normalised body) and near
+duplicates (MinHash LSH, verified on shingles) point at the group's original through
+``duplicate_of``. WAL mode; callers group writes in ``with store.batch():``, so a crash
+loses at most the batch in flight.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from . import dedupe
+from .items import Article
+
+ID_NAMESPACE = uuid.UUID("6f1d5a8e-3c1b-5b7e-9a57-3e0c2f1d9b44")
+
+NEW, UPDATED, UNCHANGED, DUPLICATE = "new", "updated", "unchanged", "duplicate"
+
+# Columns that make up an article's content: a change in any of them is an update.
+CONTENT_COLUMNS = ("url", "title", "published", "language", "origin", "outlet", "rights",
+                   "author", "category", "tags", "body", "content_hash")
+
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (1, "articles, LSH bands", [
+        """CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            url TEXT NOT NULL,
+            canonical_url TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL,
+            title TEXT NOT NULL,
+            published TEXT,
+            updated TEXT,
+            language TEXT,
+            origin TEXT NOT NULL CHECK (origin IN ('original', 'reprinted', 'unknown')),
+            outlet TEXT,
+            rights TEXT,
+            author TEXT,
+            category TEXT,
+            tags TEXT NOT NULL DEFAULT '[]',
+            body TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            duplicate_of TEXT REFERENCES articles(id),
+            revision INTEGER NOT NULL DEFAULT 1,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL
+        )""",
+        "CREATE INDEX articles_content_hash ON articles(content_hash)",
+        "CREATE INDEX articles_duplicate_of ON articles(duplicate_of)",
+        "CREATE INDEX articles_source_published ON articles(source, published)",
+        """CREATE TABLE lsh_bands (
+            band TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            PRIMARY KEY (band, article_id)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX lsh_bands_article ON lsh_bands(article_id)",
+    ]),
+]
+
+
+def article_id(canonical_url: str) -> str:
+    """Minted once from the canonical URL (never from title, scheme or crawl time)."""
+    return str(uuid.uuid5(ID_NAMESPACE, canonical_url))
+
+
+def to_row(article: Article) -> dict:
+    """The row an article becomes, before the store adds duplicate links and timestamps."""
+    data = article.to_dict()
+    data["tags"] = json.dumps(list(data["tags"] or []), ensure_ascii=False)
+    data["id"] = article_id(article.canonical_url)
+    data["content_hash"] = dedupe.content_hash(article.body)
+    return data
+
+
+def _rank(row: dict) -> tuple:
+    """Sort key of the copy that is the original: tagged original first, then earliest published."""
+    return (row["origin"] != "original", row["published"] is None, row["published"] or "", row["first_seen"], row["id"])
+
+
+@dataclass
+class Store:
+    path: str
+
+    def __post_init__(self) -> None:
+        Path(self.path).parent.mkdir(parents=True, exist_ok=True) if self.path != ":memory:" else None
+        self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        self.db = sqlite_utils.Database(self.conn)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.migrate()
+
+    # -- schema --------------------------------------------------------------------
+    def schema_version(self) -> int:
+        if "schema_migrations" not in self.db.table_names():
+            return 0
+        return self.conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
+
+    def migrate(self) -> None:
+        with self.batch():
+            self.conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+            current = self.schema_version()
+            for version, name, statements in MIGRATIONS:
+                if version <= current:
+                    continue
+                for sql in statements:
+                    self.conn.execute(sql)
+                self.conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (version, name))
+
+    @contextmanager
+    def batch(self):
+        """One transaction: all of it is stored, or none of it."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- writing ---------------------------------------------------------------------
+    def get(self, id_: str) -> dict | None:
+        rows = list(self.db.query("SELECT * FROM articles WHERE id = ?", [id_]))
+        return rows[0] if rows else None
+
+    def upsert(self, article: Article, now: str) -> str:
+        """Store one article; returns new / updated / unchanged / duplicate. Call inside batch()."""
+        row = to_row(article)
+        old = self.get(row["id"])
+        if old is not None:
+            if all(old[c] == row[c] for c in CONTENT_COLUMNS):
+                self.conn.execute("UPDATE articles SET last_seen = ? WHERE id = ?", [now, row["id"]])
+                return UNCHANGED
+            changes = {c: row[c] for c in CONTENT_COLUMNS}
+            changes.update(last_seen=now, updated=now, revision=old["revision"] + 1)
+            self.db["articles"].update(row["id"], changes)
+            if old["content_hash"] != row["content_hash"]:
+                self._unlink(row["id"])
+                self._link(row["id"], article.body)
+            return UPDATED
+        row.update(first_seen=now, last_seen=now, updated=None, revision=1, duplicate_of=None)
+        self.db["articles"].insert(row)
+        return DUPLICATE if self._link(row["id"], article.body) else NEW
+
+    def _unlink(self, id_: str) -> None:
+        """Take a changed article out of its duplicate group (it is matched again afresh)."""
+        members = [r[0] for r in self.conn.execute("SELECT id FROM articles WHERE duplicate_of = ?", [id_])]
+        self.conn.execute("DELETE FROM lsh_bands WHERE article_id = ?", [id_])
+        self.conn.execute("UPDATE articles SET duplicate_of = NULL WHERE id = ?", [id_])
+        if members:
+            rows = [self.get(m) for m in members]
+            root = min(rows, key=_rank)["id"]
+            self.conn.execute("UPDATE articles SET duplicate_of = NULL WHERE id = ?", [root])
+            self.conn.execute(f"UPDATE articles SET duplicate_of = ? WHERE id IN ({','.join('?' * len(members))})"
+                              " AND id != ?", [root, *members, root])
+
+    def _link(self, id_: str, body: str) -> bool:
+        """Attach an article to the group of its copy, if any; True when it is not the original."""
+        row = self.get(id_)
+        match = self._find_copy(row, body)
+        self.conn.executemany("INSERT OR IGNORE INTO lsh_bands (band, article_id) VALUES (?, ?)",
+                              [(key, id_) for key in dedupe.band_keys(dedupe.shingles(body))])
+        if match is None:
+            return False
+        root = self.get(match["duplicate_of"]) if match["duplicate_of"] else match
+        winner = min([root, row], key=_rank)
+        if winner["id"] == id_:  # the newcomer is the original: the group now points at it
+            self.conn.execute("UPDATE articles SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?",
+                              [id_, root["id"], root["id"]])
+            return False
+        self.conn.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", [root["id"], id_])
+        return True
+
+    def _find_copy(self, row: dict, body: str) -> dict | None:
+        """An exact copy by content hash, else the most similar near-duplicate via LSH."""
+        exact = list(self.db.query(
+            "SELECT * FROM articles WHERE content_hash = ? AND id != ? ORDER BY first_seen, id LIMIT 1",
+            [row["content_hash"], row["id"]]))
+        if exact:
+            return exact[0]
+        mine = dedupe.shingles(body)
+        keys = dedupe.band_keys(mine)
+        if not keys:
+            return None
+        candidates = list(self.db.query(
+            f"SELECT * FROM articles WHERE id IN (SELECT DISTINCT article_id FROM lsh_bands WHERE band IN "
+            f"({','.join('?' * len(keys))})) AND id != ? AND (language = ? OR language IS NULL OR ? IS NULL)",
+            [*keys, row["id"], row["language"], row["language"]]))
+        best, best_score = None, 0.0
+        for cand in candidates:
+            theirs = dedupe.shingles(cand["body"])
+            if dedupe.is_near_duplicate(mine, theirs):
+                score = max(dedupe.similarity(mine, theirs))
+                if score > best_score:
+                    best, best_score = cand, score
+        return best
+
+    # -- reading ---------------------------------------------------------------------
+    def count(self, where: str = "1=1", params: list | None = None) -> int:
+        return self.conn.execute(f"SELECT COUNT(*) FROM articles WHERE {where}", params or []).fetchone()[0]
+
+    def stats(self) -> dict[str, list[tuple]]:
+        """Counts by source, language, origin, and duplicates."""
+        q = self.conn.execute
+        return {
+            "source": q("SELECT source, COUNT(*) FROM articles GROUP BY source ORDER BY source").fetchall(),
+            "language": q("SELECT COALESCE(language, '?'), COUNT(*) FROM articles GROUP BY 1 ORDER BY 1").fetchall(),
+            "origin": q("SELECT origin, COUNT(*) FROM articles GROUP BY origin ORDER BY origin").fetchall(),
+            "duplicates": q("SELECT CASE WHEN duplicate_of IS NULL THEN 'canonical' ELSE 'duplicate' END, COUNT(*) "
+                            "FROM articles GROUP BY 1 ORDER BY 1").fetchall(),
+        }
+
+    def all_articles(self) -> list[dict]:
+        return list(self.db.query("SELECT * FROM articles ORDER BY canonical_url"))
