@@ -163,7 +163,7 @@ def parse_article(response: HtmlResponse, source: Source, canonical: str, now: d
             meta_block, meta = block, _meta(block, source, reg)
             break
 
-    container = densest_container(root)
+    container = densest_container(root, ignore=lambda t: bool(DISCLAIMER.search(t) or FOOTER.search(t)))
     inside = [b for b in blocks if container is None or container in ancestors(b.el)]
     paragraphs, source_line, disclaimer = [], None, []
     for block in inside:

@@ -13,21 +13,9 @@ DEFAULT_DB = "var/syndicate.db"
 
 
 def _spider_names() -> list[str]:
-    from scrapy.spiderloader import SpiderLoader
-    from scrapy.utils.project import get_project_settings
+    from .spidertools import spider_names
 
-    import syndicate.crawl  # noqa: F401 - sets SCRAPY_SETTINGS_MODULE
-
-    return sorted(SpiderLoader.from_settings(get_project_settings()).list())
-
-
-def _spider_class(name: str):
-    from scrapy.spiderloader import SpiderLoader
-    from scrapy.utils.project import get_project_settings
-
-    import syndicate.crawl  # noqa: F401
-
-    return SpiderLoader.from_settings(get_project_settings()).load(name)
+    return spider_names()
 
 
 @click.group()
@@ -130,14 +118,12 @@ def extract(file_or_url, source_name, url, content_type):
             --url http://www.csr-china.net/a/news/qiye/2019/0719/512.html
         syndicate extract https://en.csr-china.net/a/knowledge/CSRNews/2017/0928/277.html --source csr_china_en
     """
-    from scrapy.http import HtmlResponse
-
     from .errors import SkipPage
-    from .store import to_row
+    from .sources import registry
+    from .spidertools import extract_row
 
     if source_name not in _spider_names():
         raise click.UsageError(f"unknown source {source_name!r} (see `syndicate sources`)")
-    spider = _spider_class(source_name)()
     if file_or_url.startswith(("http://", "https://")):
         try:
             with urllib.request.urlopen(file_or_url, timeout=30) as resp:
@@ -151,14 +137,13 @@ def extract(file_or_url, source_name, url, content_type):
             raise click.ClickException(f"no such file: {file_or_url}")
         body = path.read_bytes()
         if not url:
-            url = spider.source.home
+            url = registry().get(source_name).home
             click.echo(f"warning: no --url given; using {url}", err=True)
-    response = HtmlResponse(url=url, body=body, headers={"Content-Type": content_type})
     try:
-        article = spider.parse_article(response)
+        row = extract_row(source_name, url, body, content_type)
     except SkipPage as exc:
         raise click.ClickException(f"not an article: {type(exc).__name__}") from None
-    click.echo(json.dumps(to_row(article), ensure_ascii=False, sort_keys=True, indent=2))
+    click.echo(json.dumps(row, ensure_ascii=False, sort_keys=True, indent=2))
 
 
 @cli.command()

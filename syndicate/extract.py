@@ -162,9 +162,10 @@ def ancestors(el) -> list:
     return out
 
 
-def densest_container(root, min_len: int = 20):
+def densest_container(root, min_len: int = 20, ignore=None):
     """The element that directly holds the most paragraph text (a readability-style guess
-    at the article body, independent of class names)."""
+    at the article body, independent of class names). ``ignore(text)`` marks boilerplate
+    (a disclaimer, a footer) that must not count however long it is."""
     scores: dict = {}
     for el in root.iter("p", "div", "td", "li"):
         if _has_block_child(el) and el.tag != "p":
@@ -172,6 +173,8 @@ def densest_container(root, min_len: int = 20):
         text = element_text(el)
         if len(text) < min_len or len([a for a in el.iter("a")]) * 40 > len(text):
             continue  # link lists are navigation, not prose
+        if ignore is not None and ignore(text):
+            continue
         parent = el.getparent()
         if parent is None:
             continue

@@ -67,5 +67,6 @@ def decide(
     outlet = registry.normalise_outlet(written)
     statement = page_reprint or source.reprint_statement
     note = source.extra.get("reprint_note", "Source: {outlet} (not from this site).").format(outlet=outlet)
-    rights = f"{note} {statement}".strip()
+    joiner = "" if note.endswith(("。", "）", "；")) else " "
+    rights = f"{note}{joiner}{statement}".strip()
     return Provenance(REPRINTED, outlet, rights, written)

@@ -95,3 +95,38 @@ class SourceSpider(scrapy.Spider):
 
     def parse_article(self, response):  # pragma: no cover - each site implements it
         raise NotImplementedError
+
+
+def load_spider_class(name: str):
+    """The spider class registered under ``name`` (a registry key)."""
+    import os
+
+    from scrapy.spiderloader import SpiderLoader
+    from scrapy.utils.project import get_project_settings
+
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "syndicate.settings")
+    return SpiderLoader.from_settings(get_project_settings()).load(name)
+
+
+def spider_names() -> list[str]:
+    import os
+
+    from scrapy.spiderloader import SpiderLoader
+    from scrapy.utils.project import get_project_settings
+
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "syndicate.settings")
+    return sorted(SpiderLoader.from_settings(get_project_settings()).list())
+
+
+def extract_row(source: str, url: str, body: bytes, content_type: str = "text/html",
+                now: str | None = None) -> dict:
+    """The row one saved page becomes, exactly as the pipeline would store it (before the
+    store links duplicates and stamps times). Raises a SkipPage subclass for non-articles."""
+    from scrapy.http import HtmlResponse
+
+    from .store import to_row
+
+    spider = load_spider_class(source)()
+    spider.now = crawl_time(now)
+    response = HtmlResponse(url=url, body=body, headers={"Content-Type": content_type})
+    return to_row(spider.parse_article(response))

@@ -1,0 +1,150 @@
+"""The store: one row per story, duplicates linked to the original, crash-safe batches."""
+
+import random
+import sqlite3
+
+import pytest
+
+from syndicate.items import Article
+from syndicate.store import DUPLICATE, NEW, UNCHANGED, UPDATED, Store, article_id
+
+WORDS = ("company report carbon emission supply chain village school water energy forum investor "
+         "board employee training audit climate poverty green finance bank factory river policy").split()
+ZH_CHARS = "企业社会责任报告发布碳排放供应链乡村学校水资源能源论坛投资者董事会员工培训审计气候扶贫绿色金融银行工厂河流政策"
+
+
+def english(seed: int, n: int = 160) -> str:
+    rnd = random.Random(seed)
+    return " ".join(rnd.choice(WORDS) + str(rnd.randint(0, 99)) for _ in range(n))
+
+
+def chinese(seed: int, n: int = 400) -> str:
+    rnd = random.Random(seed)
+    return "".join(rnd.choice(ZH_CHARS) for _ in range(n))
+
+
+def art(n: int, body: str, origin="unknown", published=None, language="en", title=None) -> Article:
+    return Article(url=f"https://x.test/a/{n}.html", canonical_url=f"https://x.test/a/{n}.html", source="t",
+                   title=title or f"Title {n}", body=body, published=published, language=language, origin=origin)
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(str(tmp_path / "t.db"))
+    yield s
+    s.close()
+
+
+def put(store, article, now="2026-01-01T00:00:00+00:00"):
+    with store.batch():
+        return store.upsert(article, now)
+
+
+def test_wal_and_migrations_are_recorded(store, tmp_path):
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.schema_version() >= 1
+    again = Store(str(tmp_path / "t.db"))  # re-opening does not re-run migrations
+    assert again.schema_version() == store.schema_version()
+
+
+def test_unchanged_recrawl_changes_only_last_seen(store):
+    a = art(1, english(1))
+    assert put(store, a, "2026-01-01T00:00:00+00:00") == NEW
+    before = store.get(article_id(a.canonical_url))
+    assert put(store, a, "2026-01-02T00:00:00+00:00") == UNCHANGED
+    after = store.get(article_id(a.canonical_url))
+    assert {k for k in before if before[k] != after[k]} == {"last_seen"}
+
+
+def test_changed_article_keeps_id_and_records_update(store):
+    a = art(1, english(1))
+    put(store, a)
+    a.title = "A corrected title"
+    assert put(store, a, "2026-02-01T00:00:00+00:00") == UPDATED
+    row = store.get(article_id(a.canonical_url))
+    assert (row["title"], row["revision"], row["updated"]) == ("A corrected title", 2, "2026-02-01T00:00:00+00:00")
+    assert row["first_seen"] == "2026-01-01T00:00:00+00:00"
+    assert store.count() == 1
+
+
+def test_exact_copy_is_linked(store):
+    body = english(2)
+    put(store, art(1, body, published="2019-01-01T00:00:00+08:00"))
+    assert put(store, art(2, "  " + body.upper() + " ", published="2019-01-03T00:00:00+08:00")) == DUPLICATE
+    assert store.get(article_id("https://x.test/a/2.html"))["duplicate_of"] == article_id("https://x.test/a/1.html")
+
+
+def edited(body: str, seed: int) -> str:
+    """A reprint with small edits: a new first line, a few words changed, the last tenth dropped."""
+    words = body.split()
+    rnd = random.Random(seed)
+    for i in rnd.sample(range(len(words)), 6):
+        words[i] = "changed"
+    return "Editor's note: reprinted with permission. " + " ".join(words[: int(len(words) * 0.9)])
+
+
+def test_near_duplicate_english_links_to_the_original_even_when_it_arrives_later(store):
+    body = english(3)
+    assert put(store, art(1, edited(body, 1), origin="reprinted", published="2019-01-05T00:00:00+08:00")) == NEW
+    assert put(store, art(2, body, origin="original", published="2019-01-06T00:00:00+08:00")) == NEW
+    original = article_id("https://x.test/a/2.html")
+    assert store.get(original)["duplicate_of"] is None
+    assert store.get(article_id("https://x.test/a/1.html"))["duplicate_of"] == original
+
+
+def test_near_duplicate_chinese_by_character_shingles(store):
+    body = chinese(4)
+    changed = list(body)
+    for i in (10, 80, 150, 220, 300):
+        changed[i] = "改"
+    reprint = "（原标题：另一个标题）" + "".join(changed)[:360]
+    put(store, art(1, body, published="2019-01-01T00:00:00+08:00", language="zh-Hans"))
+    assert put(store, art(2, reprint, published="2019-01-02T00:00:00+08:00", language="zh-Hans")) == DUPLICATE
+
+
+def test_earliest_published_wins_when_none_is_original(store):
+    body = english(5)
+    put(store, art(1, body + " late edition", published="2019-03-01T00:00:00+08:00"))
+    put(store, art(2, body, published="2019-01-01T00:00:00+08:00"))
+    put(store, art(3, body + " third", published=None))
+    first = article_id("https://x.test/a/2.html")
+    rows = {r["id"]: r["duplicate_of"] for r in store.all_articles()}
+    assert rows[first] is None
+    assert sorted(v for k, v in rows.items() if k != first) == [first, first]
+
+
+def test_unrelated_and_cross_language_are_not_duplicates(store):
+    put(store, art(1, english(6)))
+    assert put(store, art(2, english(7))) == NEW
+    assert put(store, art(3, chinese(6), language="zh-Hans")) == NEW
+    assert store.count("duplicate_of IS NOT NULL") == 0
+
+
+def test_a_failed_batch_leaves_nothing_half_written(store):
+    put(store, art(1, english(8)))
+    with pytest.raises(RuntimeError):
+        with store.batch():
+            store.upsert(art(2, english(9)), "2026")
+            raise RuntimeError("crash in the middle of a batch")
+    assert store.count() == 1
+    assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_one_row_per_canonical_url_enforced_by_the_schema(store):
+    put(store, art(1, english(10)))
+    with pytest.raises(sqlite3.IntegrityError):
+        store.conn.execute("INSERT INTO articles (id, url, canonical_url, source, title, origin, body, content_hash,"
+                           " first_seen, last_seen) VALUES ('x', 'u', 'https://x.test/a/1.html', 's', 't', 'unknown',"
+                           " 'b', 'h', 'n', 'n')")
+
+
+def test_lookup_does_not_compare_every_pair(store, monkeypatch):
+    from syndicate import dedupe
+    with store.batch():
+        for n in range(300):
+            store.upsert(art(n, english(1000 + n)), "2026")
+    calls = []
+    real = dedupe.is_near_duplicate
+    monkeypatch.setattr(dedupe, "is_near_duplicate", lambda a, b: calls.append(1) or real(a, b))
+    put(store, art(999, english(1000 + 42) + " tail"))
+    assert 1 <= len(calls) <= 5  # the LSH candidates, not 300 comparisons
