@@ -24,3 +24,15 @@ SYNDICATE_DB = "var/syndicate.db"
 SYNDICATE_BATCH_SIZE = 25
 # The crawl's clock (ISO 8601); empty means now. Tests set it for reproducible rows.
 SYNDICATE_NOW = ""
+
+# Hardening (syndicate/hardening.py): fixed robots.txt under concurrency, http(s) only,
+# no private/loopback/metadata addresses unless the operator pointed a source there,
+# size/time/page/depth limits, counted redirect loops.
+from syndicate.hardening import HARDENING_SETTINGS as _HARDENING  # noqa: E402
+
+globals().update({k: v for k, v in _HARDENING.items() if k not in ("DOWNLOADER_MIDDLEWARES", "EXTENSIONS")})
+DOWNLOADER_MIDDLEWARES = {**_HARDENING["DOWNLOADER_MIDDLEWARES"]}
+EXTENSIONS = {**_HARDENING["EXTENSIONS"]}
+# Pagination is followed link by link, so depth grows with list pages; the page cap
+# (SYNDICATE_MAX_PAGES) is what ends calendar-style traps.
+DEPTH_LIMIT = 60

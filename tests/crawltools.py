@@ -1,0 +1,30 @@
+"""Run a real Scrapy crawl in a subprocess (Twisted's reactor cannot restart in one process)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_RUNNER = """
+import json, sys
+from syndicate.crawl import run_crawl
+args = json.loads(sys.argv[1])
+reports = run_crawl(args["sources"], args["db"], args["base_urls"], args["settings"])
+print(json.dumps({r.source: {"summary": r.summary(), "stats": r.stats} for r in reports}, default=str))
+"""
+
+
+def crawl(sources: list[str], db: Path, base_urls: dict[str, str], settings: dict | None = None,
+          timeout: int = 300) -> dict:
+    """Crawl into ``db``; returns {source: {"summary": str, "stats": dict}}."""
+    settings = {"LOG_LEVEL": "WARNING", "SYNDICATE_NOW": "2026-11-25T00:00:00+00:00", **(settings or {})}
+    args = json.dumps({"sources": sources, "db": str(db), "base_urls": base_urls, "settings": settings})
+    proc = subprocess.run([sys.executable, "-c", _RUNNER, args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=timeout)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    return json.loads(proc.stdout.strip().splitlines()[-1]) | {"_stderr": proc.stderr}
