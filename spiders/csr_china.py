@@ -33,7 +33,9 @@ CRUMB_SEP = re.compile(r"\s*(?:>|»|›|＞|→)\s*")
 BREADCRUMB = re.compile(r"^(?:当前位置\s*[:：]?\s*|您现在的位置\s*[:：]?\s*|You are here\s*[:：]?\s*)?(?:Home|首页|主页|网站首页)\s*(?:>|»|›|＞)")
 LABELS = r"来源|作者|编辑|责任编辑|发布时间|发布日期|时间|日期|点击|浏览|Source|Author|Editor|Date|Time|Views?|Hits"
 LABELLED = re.compile(rf"({LABELS})\s*[:：]\s*(.*?)(?=\s*(?:{LABELS})\s*[:：]|$)", re.IGNORECASE)
-SOURCE_LINE = re.compile(r"^[(（]?\s*(?:Source|来源|稿件来源|文章来源|信息来源)\s*[:：]\s*(?P<name>.*?)\s*[)）]?$", re.IGNORECASE)
+SOURCE_LINE = re.compile(
+    r"^(?:[(（]\s*(?:Source|来源)\s*[:：]\s*(?P<trailer>[^()（）]*?)\s*[)）]"
+    r"|(?:Source|来源|稿件来源|文章来源|信息来源)\s*[:：]\s*(?P<name>.*?))\s*$", re.IGNORECASE)
 TAGS_LINE = re.compile(r"^(?:Tags?|Related keywords|Keywords|关键词|关键字|标签|相关标签)\s*[:：]\s*(?P<rest>.*)$", re.IGNORECASE)
 DISCLAIMER = re.compile(r"All the materials (?:on the site|with)|凡本网注明|凡本站注明")
 FOOTER = re.compile(
@@ -42,7 +44,9 @@ FOOTER = re.compile(
     re.IGNORECASE,
 )
 NOT_FOUND = re.compile(r"页面不存在|页面未找到|找不到(?:该|您要的)?页面|page (?:was )?not found|404 not found|返回首页", re.IGNORECASE)
-TITLE_SPLIT = re.compile(r"\s+[-–—|]\s+|_|\s*\|\s*")
+TITLE_SEP = re.compile(r"[-–—|_]")
+# The posting folder in an article URL: /YYYY/MMDD/<id>.html (a fallback, never preferred to the page).
+URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{2})(?P<d>\d{2})/\d+\.html$")
 
 
 def _is_site_name(text: str, source: Source) -> bool:
@@ -50,13 +54,24 @@ def _is_site_name(text: str, source: Source) -> bool:
     return not key or key in {outlet_key(n) for n in source.site_names} or "csr-china" in key
 
 
+def _strip_site_suffix(title: str, source: Source) -> str:
+    """'Title - CSR-China', 'Title_企业社会责任中国网' -> 'Title' (and '' for the bare site name)."""
+    names = sorted(source.site_names, key=len, reverse=True)
+    changed = True
+    while changed and title:
+        changed = False
+        for name in names:
+            match = re.search(rf"(?:^|\s*{TITLE_SEP.pattern})\s*{re.escape(name)}\s*$", title, re.IGNORECASE)
+            if match:
+                title, changed = title[: match.start()].strip(), True
+                break
+    return title
+
+
 def _title(root, source: Source) -> tuple[str | None, object | None]:
     """The article title and the element that shows it."""
     doc = clean_text(root.findtext(".//title") or "")
-    parts = [p for p in TITLE_SPLIT.split(doc) if p.strip()] if doc else []
-    while len(parts) > 1 and _is_site_name(parts[-1], source):
-        parts.pop()
-    doc_title = " - ".join(parts) if parts and not _is_site_name(" ".join(parts), source) else None
+    doc_title = _strip_site_suffix(doc, source) or None
     candidates = [el for el in root.iter("h1", "h2", "h3", "td", "div", "p", "span", "strong")
                   if el.tag in ("h1", "h2", "h3") or "title" in (el.get("class", "") + el.get("id", "")).lower()]
     headings = [(clean_text(" ".join(el.itertext())), el) for el in candidates]
@@ -75,7 +90,7 @@ def _title(root, source: Source) -> tuple[str | None, object | None]:
 def _split_run_together(rest: str, source: Source, reg: Registry) -> tuple[str | None, str | None]:
     """'China WTO Tribuneadmin' -> ('China WTO Tribune', 'admin'), using known CMS authors and outlets."""
     for author in sorted(source.extra.get("cms_authors", []), key=len, reverse=True):
-        if rest.endswith(author) and len(rest) > len(author):
+        if rest.endswith(author):
             return rest[: -len(author)].strip() or None, author
     names = sorted(list(reg.outlet_aliases) + list(source.site_names), key=len, reverse=True)
     for name in names:
@@ -177,7 +192,7 @@ def parse_article(response: HtmlResponse, source: Source, canonical: str, now: d
             continue
         match = SOURCE_LINE.match(line)
         if match and len(line) < 120:
-            source_line = source_line or match["name"]
+            source_line = source_line or match["name"] or match["trailer"]
             continue
         if block.el.tag == "a" or (block.el.tag in ("a",) or _only_tag_link(block.el)):
             continue
@@ -191,7 +206,7 @@ def parse_article(response: HtmlResponse, source: Source, canonical: str, now: d
     raw_source = meta["source"] or source_line
     provenance = decide(raw_source, source, reg, " ".join(disclaimer) or None)
     declared = root.get("lang") or _meta_content(root, "content-language") or source.language
-    published = parse_date(meta["date"], source.timezone, now) if meta["date"] else None
+    published = _published(response.url, meta, meta_block, source, now)
     return Article(
         url=response.url,
         canonical_url=canonical,
@@ -207,6 +222,19 @@ def parse_article(response: HtmlResponse, source: Source, canonical: str, now: d
         outlet=provenance.outlet,
         rights=provenance.rights,
     )
+
+
+def _published(url: str, meta: dict, meta_block, source: Source, now: datetime | None) -> datetime | None:
+    """The page's own date; NULL when the page gives one that is not a date; the URL's
+    posting folder only when the page shows no date at all (2018-on pages, empty meta line)."""
+    if meta["date"]:
+        return parse_date(meta["date"], source.timezone, now)
+    if meta_block is not None and re.search(r"时间|日期|date|time|posted", meta_block.text, re.IGNORECASE):
+        return None  # a date field the page filled with something that is not a date
+    match = URL_DATE.search(urlsplit(url).path)
+    if not match:
+        return None
+    return parse_date(f"{match['y']}-{match['m']}-{match['d']}", source.timezone, now)
 
 
 def _only_tag_link(el) -> bool:

@@ -20,6 +20,17 @@ class Article:
     origin: str = "unknown"       # original | reprinted | unknown
     outlet: str | None = None     # normalised name of the outlet named as the source
     rights: str | None = None     # the statement that applies to this item
+    etag: str | None = None       # validators from the response, for conditional re-checks
+    last_modified: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass
+class Seen:
+    """A re-check of a stored article that brought no content: 304, or 404/410 (deleted)."""
+
+    canonical_url: str
+    source: str
+    status: int

@@ -62,7 +62,18 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         ) WITHOUT ROWID""",
         "CREATE INDEX lsh_bands_article ON lsh_bands(article_id)",
     ]),
+    (2, "conditional requests, deletions, crawl state", [
+        "ALTER TABLE articles ADD COLUMN etag TEXT",
+        "ALTER TABLE articles ADD COLUMN last_modified TEXT",
+        "ALTER TABLE articles ADD COLUMN gone TEXT",
+        """CREATE TABLE crawl_state (
+            source TEXT PRIMARY KEY,
+            complete TEXT
+        )""",
+    ]),
 ]
+
+GONE = "gone"
 
 
 def article_id(canonical_url: str) -> str:
@@ -77,6 +88,7 @@ def to_row(article: Article) -> dict:
     data["id"] = article_id(article.canonical_url)
     data["content_hash"] = dedupe.content_hash(article.body)
     return data
+
 
 
 def _rank(row: dict) -> tuple:
@@ -140,10 +152,12 @@ class Store:
         old = self.get(row["id"])
         if old is not None:
             if all(old[c] == row[c] for c in CONTENT_COLUMNS):
-                self.conn.execute("UPDATE articles SET last_seen = ? WHERE id = ?", [now, row["id"]])
+                self.conn.execute("UPDATE articles SET last_seen = ?, etag = ?, last_modified = ?, gone = NULL"
+                                  " WHERE id = ?", [now, row["etag"], row["last_modified"], row["id"]])
                 return UNCHANGED
             changes = {c: row[c] for c in CONTENT_COLUMNS}
-            changes.update(last_seen=now, updated=now, revision=old["revision"] + 1)
+            changes.update(last_seen=now, updated=now, revision=old["revision"] + 1, gone=None,
+                           etag=row["etag"], last_modified=row["last_modified"])
             self.db["articles"].update(row["id"], changes)
             if old["content_hash"] != row["content_hash"]:
                 self._unlink(row["id"])
@@ -206,6 +220,35 @@ class Store:
                     best, best_score = cand, score
         return best
 
+    def seen(self, canonical_url: str, status: int, now: str) -> str | None:
+        """Record a re-check that brought no new content: 304 (unchanged) or 404/410 (gone).
+
+        A deleted article keeps its row (the record is never silently dropped); ``gone``
+        says since when the site no longer serves it. Returns the outcome, or None for an
+        address the store does not know.
+        """
+        id_ = article_id(canonical_url)
+        if status in (404, 410):
+            done = self.conn.execute("UPDATE articles SET gone = COALESCE(gone, ?) WHERE id = ?", [now, id_])
+            return GONE if done.rowcount else None
+        done = self.conn.execute("UPDATE articles SET last_seen = ? WHERE id = ?", [now, id_])
+        return UNCHANGED if done.rowcount else None
+
+    def mark_complete(self, source: str, now: str) -> None:
+        """A full crawl of ``source`` finished: later runs may stop at already-stored articles."""
+        self.conn.execute("INSERT INTO crawl_state (source, complete) VALUES (?, ?) "
+                          "ON CONFLICT(source) DO UPDATE SET complete = excluded.complete", [source, now])
+
+    def crawl_complete(self, source: str) -> str | None:
+        row = self.conn.execute("SELECT complete FROM crawl_state WHERE source = ?", [source]).fetchone()
+        return row[0] if row else None
+
+    def known(self, source: str) -> dict[str, dict]:
+        """What an incremental crawl needs of each stored article of ``source``."""
+        rows = self.conn.execute("SELECT canonical_url, last_seen, etag, last_modified, gone FROM articles "
+                                 "WHERE source = ?", [source])
+        return {r[0]: {"last_seen": r[1], "etag": r[2], "last_modified": r[3], "gone": r[4]} for r in rows}
+
     # -- reading ---------------------------------------------------------------------
     def count(self, where: str = "1=1", params: list | None = None) -> int:
         return self.conn.execute(f"SELECT COUNT(*) FROM articles WHERE {where}", params or []).fetchone()[0]
@@ -223,3 +266,12 @@ class Store:
 
     def all_articles(self) -> list[dict]:
         return list(self.db.query("SELECT * FROM articles ORDER BY canonical_url"))
+
+    # -- feeds: read queries
+    def articles_by_first_seen(self) -> list[dict]:
+        """Every stored row, duplicates included, in the order first seen (id breaks ties).
+
+        One query, so one consistent snapshot: the feeds publish the rows whose
+        ``duplicate_of`` is NULL, and cut all rows into fixed archive slots in this order.
+        """
+        return list(self.db.query("SELECT * FROM articles ORDER BY first_seen, id"))
