@@ -26,8 +26,11 @@ from syndicate.spidertools import SourceSpider
 
 # /a/<section>/<category>/YYYY/MMDD/<id>.html
 ARTICLE_PATH = re.compile(r"^/a/(?:[\w-]+/)+(?:19|20)\d{2}/\d{4}/\d+\.html$")
-# /a/<section>/<category>/ and its further pages list_<typeid>_<n>.html
-LIST_PATH = re.compile(r"^/a/(?:[\w-]+/)*[\w-]+/(?:(?:list_\d+_\d+|index)\.html)?$")
+# A category: /a/<section>/<category>/ and its further pages list_<typeid>_<n>.html
+# (section pages such as /a/knowledge/ and /a/about/ are not lists of articles)
+LIST_PATH = re.compile(r"^/a/[\w-]+/[\w-]+/(?:(?:list_\d+_\d+|index)\.html)?$")
+
+PAGINATION_PATH = re.compile(r"/list_\d+_\d+\.html$")
 
 CRUMB_SEP = re.compile(r"\s*(?:>|»|›|＞|→)\s*")
 BREADCRUMB = re.compile(r"^(?:当前位置\s*[:：]?\s*|您现在的位置\s*[:：]?\s*|You are here\s*[:：]?\s*)?(?:Home|首页|主页|网站首页)\s*(?:>|»|›|＞)")
@@ -255,6 +258,7 @@ class CsrChinaSpider(SourceSpider):
 
     article_path = ARTICLE_PATH
     list_path = LIST_PATH
+    pagination_path = PAGINATION_PATH
 
     def parse_article(self, response):
         return parse_article(response, self.source, self.canonical(response.url), self.now, self.registry)

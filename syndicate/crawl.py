@@ -25,6 +25,15 @@ class CrawlReport:
         return {k: self.get(f"syndicate/articles/{k}") for k in ("new", "updated", "unchanged", "duplicate")}
 
     @property
+    def fresh(self) -> int:
+        """Stored articles an incremental run saw linked and left alone (checked recently)."""
+        return self.get("syndicate/incremental/fresh")
+
+    @property
+    def gone(self) -> int:
+        return self.get("syndicate/articles/gone")
+
+    @property
     def skipped(self) -> int:
         return sum(int(v) for k, v in self.stats.items() if k.startswith("syndicate/skipped/"))
 
@@ -39,7 +48,8 @@ class CrawlReport:
         a = self.articles
         return (f"{self.source}: {self.pages} pages, {sum(a.values())} articles "
                 f"({a['new']} new, {a['updated']} updated, {a['unchanged']} unchanged, "
-                f"{a['duplicate']} duplicate), {self.skipped} skipped, {self.errors} errors")
+                f"{a['duplicate']} duplicate), {self.fresh} fresh, {self.gone} gone, "
+                f"{self.skipped} skipped, {self.errors} errors")
 
 
 def run_crawl(sources: list[str], db: str, base_urls: dict[str, str] | None = None,

@@ -28,6 +28,8 @@ import ipaddress
 import logging
 import re
 import socket
+from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, NoReturn
 from urllib.parse import urlsplit
 from weakref import WeakKeyDictionary
@@ -45,6 +47,9 @@ from scrapy.resolver import CachingThreadedResolver
 from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler, load_object
+
+from syndicate.spidertools import crawl_time
+from syndicate.store import Store
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -427,6 +432,11 @@ class RobotsTxtMiddleware:
         build_from_crawler(self._parserimpl, crawler, b"")  # fail now if the parser is missing
         self._rules: dict[str, Any] = {}  # origin -> parser | None (allow all) | _UNREACHABLE
         self._waiting: dict[str, list[defer.Deferred[Any]]] = {}
+        # RFC 9309 lets a crawler reuse a robots.txt for up to 24 hours: hourly cron runs
+        # read it from the store instead of fetching it every time.
+        self._cache_db: str | None = crawler.settings.get("SYNDICATE_DB") or None
+        self._cache_ttl = timedelta(hours=min(24.0, crawler.settings.getfloat("SYNDICATE_ROBOTS_CACHE_HOURS", 24)))
+        self._now = crawl_time(crawler.settings.get("SYNDICATE_NOW"))
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RobotsTxtMiddleware:
@@ -472,7 +482,32 @@ class RobotsTxtMiddleware:
                 waiter.callback(rules)
         return rules
 
+    def _cached(self, origin: str) -> tuple[int, bytes] | None:
+        if not self._cache_db or self._cache_ttl <= timedelta(0) or not Path(self._cache_db).exists():
+            return None
+        store = Store(self._cache_db)
+        try:
+            cached = store.robots_get(origin)
+        finally:
+            store.close()
+        if cached is None or datetime.fromisoformat(cached[0]) < self._now - self._cache_ttl:
+            return None
+        return cached[1], cached[2]
+
+    def _remember(self, origin: str, status: int, body: bytes) -> None:
+        if not self._cache_db or self._cache_ttl <= timedelta(0):
+            return
+        store = Store(self._cache_db)
+        try:
+            store.robots_put(origin, self._now.isoformat(timespec="seconds"), status, body)
+        finally:
+            store.close()
+
     async def _fetch(self, origin: str, request: Request) -> Any:
+        cached = self._cached(origin)
+        if cached is not None:
+            self.stats.inc_value("syndicate/robots/cached")
+            return await self._parse(origin, request, *cached)
         robots = Request(
             f"{origin}/robots.txt",
             priority=self.DOWNLOAD_PRIORITY,
@@ -496,17 +531,23 @@ class RobotsTxtMiddleware:
             return _UNREACHABLE
         self.stats.inc_value("robotstxt/response_count")
         self.stats.inc_value(f"robotstxt/response_status_count/{response.status}")
-        if response.status >= 500 or response.status == 429:
+        if response.status < 500 and response.status != 429:
+            self._remember(origin, response.status, response.body)
+        return await self._parse(origin, request, response.status, response.body)
+
+    async def _parse(self, origin: str, request: Request, status: int, body: bytes) -> Any:
+        """Rules from a robots.txt answer: 5xx/429 unreachable, other 3xx/4xx allow all."""
+        if status >= 500 or status == 429:
             logger.warning(
                 "robots.txt of %s answered %d: disallowing the whole host (RFC 9309 'unreachable')",
                 origin,
-                response.status,
+                status,
                 extra={"spider": self.crawler.spider},
             )
             return _UNREACHABLE
-        if response.status >= 300:  # 4xx 'unavailable', or a redirect left unfollowed
+        if status >= 300:  # 4xx 'unavailable', or a redirect left unfollowed
             return None
-        parser = build_from_crawler(self._parserimpl, self.crawler, response.body)
+        parser = build_from_crawler(self._parserimpl, self.crawler, body)
         await self.crawler.signals.send_catch_log_async(signal=signals.robots_parsed, robotparser=parser, request=request)
         return parser
 

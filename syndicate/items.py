@@ -34,3 +34,12 @@ class Seen:
     canonical_url: str
     source: str
     status: int
+
+
+@dataclass
+class Skipped:
+    """A fetched page that is not an article (no title, soft 404, 404...): counted and remembered."""
+
+    canonical_url: str
+    source: str
+    reason: str

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import logging
 
+from scrapy import signals
+
 from .dates import iso
+from .items import Seen, Skipped
 from .spidertools import crawl_time
 from .store import Store
 
@@ -38,13 +41,55 @@ class StorePipeline:
         if not self.pending:
             return
         with self.store.batch():
-            outcomes = [self.store.upsert(item, self.now) for item in self.pending]
+            outcomes = [self._write(item) for item in self.pending]
         for outcome in outcomes:
-            self.stats.inc_value(f"syndicate/articles/{outcome}")
+            if outcome:
+                self.stats.inc_value(f"syndicate/articles/{outcome}")
         self.pending.clear()
+
+    def _write(self, item) -> str | None:
+        if isinstance(item, Seen):
+            return self.store.seen(item.canonical_url, item.status, self.now)
+        if isinstance(item, Skipped):
+            self.store.record_skip(item.canonical_url, item.source, item.reason, self.now)
+            return None  # already counted by the spider, under its reason
+        return self.store.upsert(item, self.now)
 
     def close_spider(self, spider=None):
         try:
             self.flush()
         finally:
             self.store.close()
+
+
+class CrawlStatePipeline:
+    """Record that a full crawl of a source completed, so later runs may be incremental.
+
+    Only a crawl that finished on its own with no server or network errors counts: an
+    interrupted first crawl must not make the next run stop at the stored articles.
+    """
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item, spider=None):
+        return item
+
+    def spider_closed(self, spider, reason):
+        stats = self.crawler.stats
+        errors = (stats.get_value("downloader/exception_count", 0) + stats.get_value("spider_exceptions/count", 0)
+                  + sum(v for k, v in stats.get_stats().items() if k.startswith("downloader/response_status_count/5")))
+        if reason != "finished" or errors or not stats.get_value("item_scraped_count", 0):
+            return
+        settings = self.crawler.settings
+        store = Store(settings.get("SYNDICATE_DB"))
+        try:
+            with store.batch():
+                store.mark_complete(spider.name, iso(crawl_time(settings.get("SYNDICATE_NOW"))))
+        finally:
+            store.close()

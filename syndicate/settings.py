@@ -17,6 +17,7 @@ REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 
 ITEM_PIPELINES = {
     "syndicate.pipelines.StorePipeline": 500,
+    "syndicate.pipelines.CrawlStatePipeline": 900,
 }
 
 # Where the StorePipeline writes, and how many items one transaction holds.
@@ -24,6 +25,10 @@ SYNDICATE_DB = "var/syndicate.db"
 SYNDICATE_BATCH_SIZE = 25
 # The crawl's clock (ISO 8601); empty means now. Tests set it for reproducible rows.
 SYNDICATE_NOW = ""
+# Incremental crawls re-check a stored article when its last check is older than this.
+SYNDICATE_FRESHNESS_HOURS = 72
+# Ignore the stored state and crawl everything (a full re-crawl).
+SYNDICATE_FULL_CRAWL = False
 
 # Hardening (syndicate/hardening.py): fixed robots.txt under concurrency, http(s) only,
 # no private/loopback/metadata addresses unless the operator pointed a source there,

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import scrapy
 
 from .errors import SkipPage
+from .items import Seen, Skipped
+from .store import Store
 from .sources import registry
 from .urls import canonical_url, real_url, rebase
 
@@ -31,10 +34,17 @@ class SourceSpider(scrapy.Spider):
     ``-a base_url=URL`` points the spider at a copy of the site (the offline mirror, a
     proxy): every path stays the same, links to the real host are followed on the copy,
     and items keep the real site's addresses.
+
+    Incremental: once a full crawl of the source has completed, a run follows a category's
+    further list pages only while they show no stored article, fetches only articles it
+    does not have, and re-checks stored ones whose last check is older than the freshness
+    window (SYNDICATE_FRESHNESS_HOURS) with conditional requests (ETag / Last-Modified).
     """
 
     article_path: re.Pattern
     list_path: re.Pattern
+    #: list pages after the first of a category (followed only while they show new articles)
+    pagination_path: re.Pattern | None = None
 
     def __init__(self, *args, base_url: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,14 +52,29 @@ class SourceSpider(scrapy.Spider):
         self.source = self.registry.get(self.name)
         self.base_url = base_url.rstrip("/") if base_url else None
         if self.base_url:
-            netloc = urlsplit(self.base_url).netloc
-            self.allowed_netlocs = [netloc]
+            self.allowed_netlocs = [urlsplit(self.base_url).netloc]
+        else:
+            self.download_delay = self.source.download_delay  # politeness towards the real site
         self.now = crawl_time(None)
+        self.known: dict[str, dict] = {}
+        self.incremental = False
+        self.freshness = timedelta(hours=72)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.now = crawl_time(crawler.settings.get("SYNDICATE_NOW"))
+        settings = crawler.settings
+        spider.now = crawl_time(settings.get("SYNDICATE_NOW"))
+        spider.freshness = timedelta(hours=settings.getfloat("SYNDICATE_FRESHNESS_HOURS", 72))
+        db = settings.get("SYNDICATE_DB")
+        if db and Path(db).exists():
+            store = Store(db)
+            try:
+                spider.known = store.known(spider.name)
+                complete = store.crawl_complete(spider.name)
+            finally:
+                store.close()
+            spider.incremental = bool(complete) and not settings.getbool("SYNDICATE_FULL_CRAWL")
         return spider
 
     # -- addresses ---------------------------------------------------------------
@@ -63,12 +88,40 @@ class SourceSpider(scrapy.Spider):
     def canonical(self, url: str) -> str:
         return canonical_url(self.real(url), self.source.scheme)
 
+    # -- what to fetch -----------------------------------------------------------
+    def due(self, info: dict) -> bool:
+        """A stored article whose last check is older than the freshness window."""
+        return not info["gone"] and datetime.fromisoformat(info["last_seen"]) < self.now - self.freshness
+
+    def article_request(self, canonical: str) -> scrapy.Request | None:
+        info = self.known.get(canonical)
+        meta = {"handle_httpstatus_list": [304, 404, 410]}
+        if info is None:
+            return scrapy.Request(self.fetch_url(canonical), callback=self.parse_page, meta=meta)
+        if not self.due(info):
+            self.crawler.stats.inc_value("syndicate/incremental/fresh")
+            return None
+        headers = {}
+        if info["etag"]:
+            headers["If-None-Match"] = info["etag"]
+        if info["last_modified"]:
+            headers["If-Modified-Since"] = info["last_modified"]
+        self.crawler.stats.inc_value("syndicate/incremental/recheck")
+        return scrapy.Request(self.fetch_url(canonical), callback=self.parse_page, headers=headers, meta=meta)
+
     # -- routing -----------------------------------------------------------------
     async def start(self):
         yield scrapy.Request(self.fetch_url(self.source.home), callback=self.parse)
+        if self.incremental:
+            for canonical in sorted(self.known):  # due re-checks, whether or not a list page still shows them
+                if self.due(self.known[canonical]):
+                    request = self.article_request(canonical)
+                    if request is not None:
+                        yield request
 
     def parse(self, response):
         """A home or list page: follow list pages and articles on this site, nothing else."""
+        pages, shows_stored = [], False
         for href in response.css("a::attr(href)").getall():
             try:
                 link = self.real(response.urljoin(href.strip()))
@@ -77,24 +130,55 @@ class SourceSpider(scrapy.Spider):
                 continue
             if parts.scheme not in ("http", "https") or (parts.hostname or "").lower() != self.source.host:
                 continue
+            canonical = canonical_url(link, self.source.scheme)
             if self.article_path.match(parts.path):
-                yield scrapy.Request(self.fetch_url(canonical_url(link, self.source.scheme)),
-                                     callback=self.parse_page)
+                shows_stored = shows_stored or canonical in self.known
+                request = self.article_request(canonical)
+                if request is not None:
+                    yield request
             elif self.list_path.match(parts.path):
-                yield scrapy.Request(self.fetch_url(canonical_url(link, self.source.scheme)), callback=self.parse)
+                request = scrapy.Request(self.fetch_url(canonical), callback=self.parse)
+                is_page = self.pagination_path is not None and self.pagination_path.search(parts.path)
+                if is_page:
+                    pages.append(request)
+                else:
+                    yield request
+        if self.incremental and shows_stored:
+            self.crawler.stats.inc_value("syndicate/incremental/stopped_at_stored", len(pages))
+            return  # everything past a list page that shows stored articles is stored already
+        yield from pages
 
     def parse_page(self, response):
+        canonical = self.canonical(response.url)
+        info = self.known.get(canonical)
+        if response.status in (304, 404, 410) and info and not info["skipped"]:
+            yield Seen(canonical_url=canonical, source=self.name, status=response.status)
+            return
+        if response.status in (304, 404, 410):
+            yield self.skip(response, canonical, f"HTTP{response.status}")
+            return
         try:
             item = self.parse_article(response)
         except SkipPage as exc:
-            reason = type(exc).__name__
-            self.crawler.stats.inc_value(f"syndicate/skipped/{reason}")
-            logger.warning("skipped %s (%s)", response.url, reason)
+            yield self.skip(response, canonical, type(exc).__name__)
             return
+        item.etag = _header(response, "ETag")
+        item.last_modified = _header(response, "Last-Modified")
         yield item
+
+    def skip(self, response, canonical: str, reason: str) -> Skipped:
+        """Count and log a page that yields no article; the store remembers it."""
+        self.crawler.stats.inc_value(f"syndicate/skipped/{reason}")
+        logger.warning("skipped %s (%s)", response.url, reason)
+        return Skipped(canonical_url=canonical, source=self.name, reason=reason)
 
     def parse_article(self, response):  # pragma: no cover - each site implements it
         raise NotImplementedError
+
+
+def _header(response, name: str) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
 
 
 def load_spider_class(name: str):

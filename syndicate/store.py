@@ -71,6 +71,21 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             complete TEXT
         )""",
     ]),
+    (3, "skipped pages, robots.txt cache", [
+        """CREATE TABLE skipped (
+            canonical_url TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL
+        )""",
+        """CREATE TABLE robots (
+            origin TEXT PRIMARY KEY,
+            fetched TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            body BLOB NOT NULL
+        )""",
+    ]),
 ]
 
 GONE = "gone"
@@ -165,6 +180,7 @@ class Store:
             return UPDATED
         row.update(first_seen=now, last_seen=now, updated=None, revision=1, duplicate_of=None)
         self.db["articles"].insert(row)
+        self.conn.execute("DELETE FROM skipped WHERE canonical_url = ?", [row["canonical_url"]])
         return DUPLICATE if self._link(row["id"], article.body) else NEW
 
     def _unlink(self, id_: str) -> None:
@@ -244,10 +260,31 @@ class Store:
         return row[0] if row else None
 
     def known(self, source: str) -> dict[str, dict]:
-        """What an incremental crawl needs of each stored article of ``source``."""
-        rows = self.conn.execute("SELECT canonical_url, last_seen, etag, last_modified, gone FROM articles "
-                                 "WHERE source = ?", [source])
-        return {r[0]: {"last_seen": r[1], "etag": r[2], "last_modified": r[3], "gone": r[4]} for r in rows}
+        """What an incremental crawl needs of each stored article and skipped page of ``source``."""
+        rows = self.conn.execute(
+            "SELECT canonical_url, last_seen, etag, last_modified, gone, NULL FROM articles WHERE source = ? "
+            "UNION ALL SELECT canonical_url, last_seen, NULL, NULL, NULL, reason FROM skipped WHERE source = ?",
+            [source, source])
+        return {r[0]: {"last_seen": r[1], "etag": r[2], "last_modified": r[3], "gone": r[4], "skipped": r[5]}
+                for r in rows}
+
+    def record_skip(self, canonical_url: str, source: str, reason: str, now: str) -> str:
+        """Remember a page that yielded no article, so incremental runs do not fetch it every time."""
+        self.conn.execute(
+            "INSERT INTO skipped (canonical_url, source, reason, first_seen, last_seen) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(canonical_url) DO UPDATE SET reason = excluded.reason, last_seen = excluded.last_seen",
+            [canonical_url, source, reason, now, now])
+        return "skipped"
+
+    def robots_get(self, origin: str) -> tuple[str, int, bytes] | None:
+        """A cached robots.txt: (fetched, status, body)."""
+        row = self.conn.execute("SELECT fetched, status, body FROM robots WHERE origin = ?", [origin]).fetchone()
+        return (row[0], row[1], bytes(row[2])) if row else None
+
+    def robots_put(self, origin: str, fetched: str, status: int, body: bytes) -> None:
+        with self.batch():
+            self.conn.execute("INSERT OR REPLACE INTO robots (origin, fetched, status, body) VALUES (?, ?, ?, ?)",
+                              [origin, fetched, status, body])
 
     # -- reading ---------------------------------------------------------------------
     def count(self, where: str = "1=1", params: list | None = None) -> int:
@@ -272,6 +309,6 @@ class Store:
         """Every stored row, duplicates included, in the order first seen (id breaks ties).
 
         One query, so one consistent snapshot: the feeds publish the rows whose
-        ``duplicate_of`` is NULL, and cut all rows into fixed archive slots in this order.
+        ``duplicate_of`` is NULL, and cut all rows into fixed archive slots.
         """
         return list(self.db.query("SELECT * FROM articles ORDER BY first_seen, id"))
