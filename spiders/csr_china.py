@@ -71,8 +71,12 @@ def _strip_site_suffix(title: str, source: Source) -> str:
     return title
 
 
-def _title(root, source: Source) -> tuple[str | None, object | None]:
-    """The article title and the element that shows it."""
+def _title(root, source: Source, container) -> tuple[str | None, object | None]:
+    """The article title and the element that shows it.
+
+    The page's <title> (minus the site's name) is the best evidence; a heading that matches
+    it is the title element. Without a <title>, only a heading placed just before the body
+    counts (a sidebar's "Hot news" heading is no title)."""
     doc = clean_text(root.findtext(".//title") or "")
     doc_title = _strip_site_suffix(doc, source) or None
     candidates = [el for el in root.iter("h1", "h2", "h3", "td", "div", "p", "span", "strong")
@@ -84,10 +88,14 @@ def _title(root, source: Source) -> tuple[str | None, object | None]:
             if text == doc_title or doc_title.startswith(text) or text.startswith(doc_title):
                 return (text if len(text) >= len(doc_title) else doc_title), el
         return doc_title, None
+    if container is None:
+        return None, None
+    near = {container.getparent(), container.getparent().getparent() if container.getparent() is not None else None}
+    order = {el: i for i, el in enumerate(root.iter())}
     for text, el in headings:
-        if el.tag == "h1":
+        if order[el] < order[container] and any(a in near for a in ancestors(el)[1:3]):
             return text, el
-    return (headings[0] if headings else (None, None))
+    return None, None
 
 
 def _split_run_together(rest: str, source: Source, reg: Registry) -> tuple[str | None, str | None]:
@@ -159,7 +167,8 @@ def parse_article(response: HtmlResponse, source: Source, canonical: str, now: d
     visible = " ".join(b.text for b in blocks)
     if NOT_FOUND.search(visible) and len(visible) < 400:
         raise SoftNotFound(response.url)
-    title, title_el = _title(root, source)
+    container = densest_container(root, ignore=lambda t: bool(DISCLAIMER.search(t) or FOOTER.search(t)))
+    title, title_el = _title(root, source, container)
     if not title:
         raise NoTitle(response.url)
 
@@ -181,7 +190,6 @@ def parse_article(response: HtmlResponse, source: Source, canonical: str, now: d
             meta_block, meta = block, _meta(block, source, reg)
             break
 
-    container = densest_container(root, ignore=lambda t: bool(DISCLAIMER.search(t) or FOOTER.search(t)))
     inside = [b for b in blocks if container is None or container in ancestors(b.el)]
     paragraphs, source_line, disclaimer = [], None, []
     for block in inside:

@@ -57,6 +57,7 @@ class SourceSpider(scrapy.Spider):
             self.download_delay = self.source.download_delay  # politeness towards the real site
         self.now = crawl_time(None)
         self.known: dict[str, dict] = {}
+        self._fresh: set[str] = set()
         self.incremental = False
         self.freshness = timedelta(hours=72)
 
@@ -99,7 +100,9 @@ class SourceSpider(scrapy.Spider):
         if info is None:
             return scrapy.Request(self.fetch_url(canonical), callback=self.parse_page, meta=meta)
         if not self.due(info):
-            self.crawler.stats.inc_value("syndicate/incremental/fresh")
+            if canonical not in self._fresh:
+                self._fresh.add(canonical)
+                self.crawler.stats.inc_value("syndicate/incremental/fresh")
             return None
         headers = {}
         if info["etag"]:

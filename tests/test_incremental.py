@@ -1,0 +1,118 @@
+"""Incremental crawls over a copy of the mirror, counted from the server's side."""
+
+import json
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from crawltools import ROOT, crawl
+from syndicate.mirror import serve_mirror
+from syndicate.store import article_id
+
+TRUTH = json.loads((ROOT / "data" / "mirror" / "truth.json").read_text("utf-8"))
+SOURCES = {"en.csr-china.net": "csr_china_en", "www.csr-china.net": "csr_china_zh"}
+FIRST = "2026-11-25T00:00:00+00:00"
+LATER = "2026-11-29T00:00:00+00:00"  # past the 72 h freshness window
+
+
+def rows(db: Path) -> dict[str, dict]:
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return {r["canonical_url"]: dict(r) for r in conn.execute("SELECT * FROM articles")}
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def site(tmp_path):
+    """A private copy of the mirror (tests edit it) served on 127.0.0.1, and a database path."""
+    root = tmp_path / "mirror"
+    shutil.copytree(ROOT / "data" / "mirror", root, ignore=shutil.ignore_patterns("*.py", "content"))
+    with serve_mirror(root) as mirror:
+        base_urls = {SOURCES[h]: url for h, url in mirror.base_urls.items() if h in SOURCES}
+        yield root, mirror, base_urls, tmp_path / "s.db"
+
+
+def run(site, now=FIRST):
+    _, mirror, base_urls, db = site
+    mirror.requests.clear()
+    result = crawl(sorted(base_urls), db, base_urls, {"SYNDICATE_NOW": now})
+    return result, list(mirror.requests)
+
+
+def test_second_run_over_unchanged_site_requests_at_most_a_tenth(site):
+    _, first = run(site)
+    result, second = run(site)
+    assert len(first) >= 60
+    assert len(second) <= 0.10 * len(first), [r["path"] for r in second]
+    stored = rows(site[3])
+    assert len(stored) == len(TRUTH["articles"])
+    assert sum(result[s]["stats"].get("syndicate/incremental/fresh", 0) for s in SOURCES.values()) > 0
+    assert "fresh" in result["csr_china_en"]["summary"]
+
+
+def test_changed_article_is_refetched_after_the_window_keeps_its_id_and_moves_updated(site):
+    root, _, _, db = site
+    article = next(a for a in TRUTH["articles"] if a["host"] == "en.csr-china.net" and not a["duplicate_of"]
+                   and a["encoding"] == "utf-8")
+    run(site)
+    before = rows(db)[article["canonical_url"]]
+    page = root / article["host"] / article["path"].lstrip("/")
+    page.write_bytes(page.read_bytes().replace(article["body_first"][:40].encode(),
+                                               b"CORRECTED: " + article["body_first"][:40].encode(), 1))
+    result, requests = run(site, LATER)
+    after = rows(db)[article["canonical_url"]]
+    assert after["id"] == before["id"] == article_id(article["canonical_url"])
+    assert after["body"].startswith("CORRECTED: ")
+    assert (after["revision"], after["updated"]) == (2, "2026-11-29T00:00:00+00:00")
+    # the others were re-checked with conditional requests and answered 304
+    conditional = [r for r in requests if r["headers"].get("If-None-Match")]
+    assert len(conditional) >= len(TRUTH["articles"]) - 5
+    assert sum(1 for r in requests if r["status"] == 304) >= len(TRUTH["articles"]) - 5
+    assert result["csr_china_en"]["stats"]["syndicate/articles/updated"] == 1
+    untouched = rows(db)
+    assert all(r["revision"] == 1 for u, r in untouched.items() if u != article["canonical_url"])
+
+
+def test_deleted_article_is_recorded_not_dropped(site):
+    root, _, _, db = site
+    article = next(a for a in TRUTH["articles"] if a["host"] == "www.csr-china.net" and not a["duplicate_of"])
+    run(site)
+    (root / article["host"] / article["path"].lstrip("/")).unlink()
+    result, _ = run(site, LATER)
+    row = rows(db)[article["canonical_url"]]
+    assert row["gone"] == LATER
+    assert row["title"] == article["title"]  # the record is kept
+    assert result["csr_china_zh"]["stats"]["syndicate/articles/gone"] == 1
+
+
+def test_a_grown_source_costs_about_the_new_articles(site):
+    """Forget the newest articles shown on the first list page of each category, as if they
+    had been published since the last run: the next run fetches them and the pages leading there."""
+    root, _, _, db = site
+    run(site)
+    index_pages = sorted({p for p in TRUTH["list_pages"]["en.csr-china.net"] if p.endswith("/")})
+    newest = []
+    for path in index_pages:
+        html = (root / "en.csr-china.net" / path.lstrip("/") / "index.html").read_text("utf-8")
+        links = re.findall(r'href="[^"]*?(/a/[\w/-]+/\d{4}/\d{4}/\d+\.html)', html)
+        known = {a["path"]: a for a in TRUTH["articles"] if a["host"] == "en.csr-china.net"}
+        newest += [known[p]["canonical_url"] for p in dict.fromkeys(links) if p in known][:2]
+    conn = sqlite3.connect(db)
+    with conn:
+        for url in newest:
+            conn.execute("DELETE FROM lsh_bands WHERE article_id = ?", [article_id(url)])
+            conn.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of = ?", [article_id(url)])
+            conn.execute("DELETE FROM articles WHERE canonical_url = ?", [url])
+    conn.close()
+    result, requests = run(site)
+    article_requests = [r for r in requests if r["host"] == "en.csr-china.net" and r["path"].endswith(".html")
+                        and re.search(r"/\d{4}/\d{4}/", r["path"])]
+    assert len(article_requests) == len(newest)
+    en_requests = [r for r in requests if r["host"] == "en.csr-china.net"]
+    assert len(en_requests) <= len(newest) + 1 + len(index_pages)  # + home page + first list pages
+    assert set(newest) <= set(rows(db))
