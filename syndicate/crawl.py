@@ -65,7 +65,7 @@ def run_crawl(sources: list[str], db: str, base_urls: dict[str, str] | None = No
     project.set("SYNDICATE_DB", db, priority="cmdline")
     for key, value in (settings or {}).items():
         project.set(key, value, priority="cmdline")
-    process = CrawlerProcess(project, install_root_handler=True)
+    process = CrawlerProcess(project)
     crawlers = []
     for name in sources:
         crawler = process.create_crawler(name)

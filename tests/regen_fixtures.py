@@ -35,8 +35,8 @@ def run(fixture: dict, body: bytes) -> tuple[dict | None, str | None]:
 def import_mirror() -> None:
     truth = json.loads((MIRROR / "truth.json").read_text("utf-8"))
     headers = json.loads((MIRROR / "headers.json").read_text("utf-8"))
-    pages = [(a["host"], a["path"]) for a in truth["articles"]]
-    pages += [(d["host"], d["path"]) for d in truth["drops"] if d["reason"] != "not_found"]
+    pages = [(a["host"], a["path"]) for a in truth["articles"] if a["host"] in SOURCES]
+    pages += [(d["host"], d["path"]) for d in truth["drops"] if d["reason"] != "not_found" and d["host"] in SOURCES]
     for host, path in pages:
         name = f"{SOURCES[host]}-{path.strip('/').replace('/', '-').removesuffix('.html')}"
         shutil.copyfile(MIRROR / host / path.lstrip("/"), PAGES / f"{name}.html")

@@ -10,8 +10,10 @@ from crawltools import ROOT, crawl
 from syndicate.mirror import serve_mirror
 from syndicate.store import article_id
 
-TRUTH = json.loads((ROOT / "data" / "mirror" / "truth.json").read_text("utf-8"))
 SOURCES = {"en.csr-china.net": "csr_china_en", "www.csr-china.net": "csr_china_zh"}
+TRUTH = json.loads((ROOT / "data" / "mirror" / "truth.json").read_text("utf-8"))
+TRUTH["articles"] = [a for a in TRUTH["articles"] if a["host"] in SOURCES]  # the CSR-China editions
+TRUTH["drops"] = [d for d in TRUTH["drops"] if d["host"] in SOURCES]
 BOILERPLATE = ["All Right Reserved", "not from this site", "do not imply the agreement", "凡本网注明",
                "GoldenBee Official WeChat", "版权所有", "Home > Knowledge", "首页 >"]
 

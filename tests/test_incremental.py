@@ -12,8 +12,10 @@ from crawltools import ROOT, crawl
 from syndicate.mirror import serve_mirror
 from syndicate.store import article_id
 
-TRUTH = json.loads((ROOT / "data" / "mirror" / "truth.json").read_text("utf-8"))
 SOURCES = {"en.csr-china.net": "csr_china_en", "www.csr-china.net": "csr_china_zh"}
+TRUTH = json.loads((ROOT / "data" / "mirror" / "truth.json").read_text("utf-8"))
+TRUTH["articles"] = [a for a in TRUTH["articles"] if a["host"] in SOURCES]  # the CSR-China editions
+TRUTH["drops"] = [d for d in TRUTH["drops"] if d["host"] in SOURCES]
 FIRST = "2026-11-25T00:00:00+00:00"
 LATER = "2026-11-29T00:00:00+00:00"  # past the 72 h freshness window
 
