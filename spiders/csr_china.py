@@ -17,7 +17,8 @@ from scrapy.http import HtmlResponse
 
 from syndicate.dates import find_date_text, iso, parse_date
 from syndicate.errors import NoBody, NoTitle, SoftNotFound
-from syndicate.extract import ancestors, clean_text, decode_html, densest_container, parse_html, text_blocks
+from syndicate.extract import (ancestors, clean_text, decode_html, densest_container, parse_html, repair,
+                               text_blocks)
 from syndicate.items import Article
 from syndicate.language import detect_language
 from syndicate.provenance import decide
@@ -213,7 +214,8 @@ def parse_article(response: HtmlResponse, source: Source, canonical: str, now: d
     if not paragraphs:
         raise NoBody(response.url)
 
-    body = "\n\n".join(paragraphs)
+    body = repair("\n\n".join(paragraphs))
+    title = repair(title)
     raw_source = meta["source"] or source_line
     provenance = decide(raw_source, source, reg, " ".join(disclaimer) or None)
     declared = root.get("lang") or _meta_content(root, "content-language") or source.language

@@ -168,6 +168,49 @@ def stats(db):
     store.close()
 
 
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to read.")
+@click.option("--out", default="var/feeds", show_default=True, help="Directory to write the feeds to.")
+@click.option("--site-url", default="http://127.0.0.1:8080/", show_default=True,
+              help="Public URL where OUT is served (for rel=self and autodiscovery links).")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=1),
+              help="Newest entries in each feed; also the size of its archive pages (keep it fixed).")
+def publish(db, out, site_url, limit):
+    """Write Atom, RSS and JSON feeds and an index page from the store (only changed files).
+
+    Example:
+
+    \b
+        syndicate publish --db var/syndicate.db --out var/feeds
+        syndicate publish --site-url https://feeds.example.org/csr/ --limit 100
+    """
+    from .feeds import publish as publish_feeds
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no database at {db} (run `syndicate crawl` first)")
+    click.echo(publish_feeds(db, out, site_url=site_url, limit=limit).summary())
+
+
+@cli.command()
+@click.option("--out", default="var/feeds", show_default=True, help="Directory of published feeds to serve.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535), help="Port to bind.")
+def serve(out, host, port):
+    """Serve the published feeds over HTTP (ETag, 304, gzip; files under OUT only).
+
+    Example:
+
+    \b
+        syndicate serve --out var/feeds --port 8080
+    """
+    from .server import serve as serve_feeds
+
+    try:
+        serve_feeds(out, host, port, on_ready=lambda url: click.echo(f"serving {out} at {url} (Ctrl-C to stop)"))
+    except OSError as exc:  # no such directory, port in use
+        raise click.ClickException(str(exc)) from None
+
+
 def main() -> None:  # pragma: no cover
     cli(prog_name="syndicate")
 

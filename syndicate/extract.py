@@ -73,6 +73,13 @@ def clean_text(text: str | None) -> str:
     return re.sub(r"[ \t\r\f\v]+", " ", text).strip()
 
 
+def repair(text: str) -> str:
+    """Undo mojibake (UTF-8 read as Latin-1/cp1252 somewhere upstream: 'cafÃ©' -> 'café')."""
+    import ftfy
+
+    return ftfy.fix_encoding(text) if text else text
+
+
 def parse_html(text: str):
     """An lxml tree with scripts, styles and other non-text elements removed."""
     if not text.strip():
