@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/syndicate run --mirror --db var/syndicate.db --out var/feeds
+	$(BIN)/syndicate run --mirror --db var/syndicate.db --out var/feeds --site-url file://$(CURDIR)/var/feeds/
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q

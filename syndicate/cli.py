@@ -47,22 +47,40 @@ def sources():
         click.echo(f"{key}\t{src.language}\t{src.home}\t{spider}\t{src.name}")
 
 
-def _base_urls(names: list[str], base_url: str | None, mirror) -> dict[str, str]:
+def _base_urls(names: list[str], base_urls: tuple[str, ...], mirror) -> dict[str, str]:
+    """Per-source copies of the sites: --base-url URL (one source) or SOURCE=URL, and --mirror."""
     from .sources import registry
 
-    if base_url:
-        return {name: base_url for name in names}
-    if mirror is None:
-        return {}
     urls = {}
-    for name in names:
-        host = registry().get(name).host
-        if host in mirror.base_urls:
-            urls[name] = mirror.base_urls[host]
+    if mirror is not None:
+        for name in names:
+            host = registry().get(name).host
+            if host in mirror.base_urls:
+                urls[name] = mirror.base_urls[host]
+    for value in base_urls:
+        name, sep, url = value.partition("=")
+        if not sep or "://" in name:
+            if len(names) != 1:
+                raise click.UsageError("--base-url URL points one source at a copy of its site: name exactly one "
+                                       "SOURCE, or write --base-url SOURCE=URL")
+            name, url = names[0], value
+        if name not in names:
+            raise click.UsageError(f"--base-url names {name!r}, which is not being crawled")
+        urls[name] = url
     return urls
 
 
-def _crawl(names, db, base_url, use_mirror, verbose) -> list:
+def _settings(pairs: tuple[str, ...], verbose: bool) -> dict[str, str]:
+    settings = {"LOG_LEVEL": "INFO" if verbose else "WARNING"}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.isupper():
+            raise click.UsageError(f"-s expects NAME=VALUE with an upper-case Scrapy setting name, got {pair!r}")
+        settings[key] = value
+    return settings
+
+
+def _crawl(names, db, base_urls, use_mirror, settings) -> list:
     from contextlib import nullcontext
 
     from .crawl import run_crawl
@@ -71,25 +89,36 @@ def _crawl(names, db, base_url, use_mirror, verbose) -> list:
     unknown = sorted(set(names) - set(_spider_names()))
     if unknown:
         raise click.UsageError(f"unknown source(s): {', '.join(unknown)} (see `syndicate sources`)")
-    if base_url and len(names) != 1:
-        raise click.UsageError("--base-url points one source at a copy of its site: name exactly one SOURCE")
+    _base_urls(names, base_urls, None)  # usage errors before anything starts
     if use_mirror:
         from .mirror import serve_mirror
         context = serve_mirror()
     else:
         context = nullcontext(None)
     with context as mirror:
-        urls = _base_urls(names, base_url, mirror)
-        return run_crawl(names, db, urls, {"LOG_LEVEL": "INFO" if verbose else "WARNING"})
+        return run_crawl(names, db, _base_urls(names, base_urls, mirror), settings)
+
+
+def crawl_options(command):
+    """The options `crawl` and `run` share."""
+    for option in reversed([
+        click.argument("source", nargs=-1),
+        click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to write."),
+        click.option("--base-url", "base_urls", multiple=True, metavar="[SOURCE=]URL",
+                     help="Crawl a copy of a site served at URL (paths unchanged); repeatable as SOURCE=URL."),
+        click.option("--mirror", "use_mirror", is_flag=True,
+                     help="Serve the bundled offline mirror (data/mirror) on 127.0.0.1 and crawl it."),
+        click.option("-s", "--set", "pairs", multiple=True, metavar="NAME=VALUE",
+                     help="Override a Scrapy/syndicate setting, e.g. -s SYNDICATE_FULL_CRAWL=1."),
+        click.option("-v", "--verbose", is_flag=True, help="Log every request (Scrapy INFO level)."),
+    ]):
+        command = option(command)
+    return command
 
 
 @cli.command()
-@click.argument("source", nargs=-1)
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
-@click.option("--base-url", help="Crawl a copy of the site served at this URL (paths unchanged).")
-@click.option("--mirror", "use_mirror", is_flag=True, help="Serve the bundled offline mirror (data/mirror) and crawl it.")
-@click.option("-v", "--verbose", is_flag=True, help="Log every request (Scrapy INFO level).")
-def crawl(source, db, base_url, use_mirror, verbose):
+@crawl_options
+def crawl(source, db, base_urls, use_mirror, pairs, verbose):
     """Crawl SOURCE... (default: all) into the store; one summary line per source.
 
     Example:
@@ -99,8 +128,58 @@ def crawl(source, db, base_url, use_mirror, verbose):
         syndicate crawl --mirror
         syndicate crawl csr_china_zh --base-url http://127.0.0.1:8001
     """
-    for report in _crawl(source, db, base_url, use_mirror, verbose):
+    for report in _crawl(source, db, base_urls, use_mirror, _settings(pairs, verbose)):
         click.echo(report.summary())
+
+
+# Exit codes of `syndicate run` (documented in the README; cron mails on non-zero).
+EXIT_OK, EXIT_SOURCE_FAILED, EXIT_PUBLISH_FAILED, EXIT_BOTH_FAILED, EXIT_LOCKED = 0, 3, 4, 5, 75
+
+
+@cli.command()
+@crawl_options
+@click.option("--out", default="var/feeds", show_default=True, help="Directory to publish the feeds to.")
+@click.option("--site-url", default="http://127.0.0.1:8080/", show_default=True,
+              help="Public URL where OUT is served.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=1), help="Entries per feed.")
+def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit):
+    """Crawl SOURCE... (default: all), then publish: the entry point for cron.
+
+    One summary line per source, then a final line. Exit status: 0 every source crawled
+    and the feeds published; 3 a source failed (the others are still crawled and
+    published); 4 publishing failed; 5 both; 75 another run holds this database's lock.
+
+    Example:
+
+    \b
+        syndicate run --db var/syndicate.db --out var/feeds
+        syndicate run --mirror --db var/syndicate.db --out var/feeds
+    """
+    from .feeds import publish as publish_feeds
+    from .lock import Locked, run_lock
+
+    settings = _settings(pairs, verbose)
+    try:
+        with run_lock(db):
+            reports = _crawl(source, db, base_urls, use_mirror, settings)
+            failed = [r for r in reports if r.failure]
+            for report in reports:
+                click.echo(report.summary() + (f" FAILED: {report.failure}" if report.failure else ""))
+            try:
+                published = publish_feeds(db, out, site_url=site_url, limit=limit)
+            except Exception as exc:  # noqa: BLE001 - any failure: the old feeds stay, cron hears of it
+                published = None
+                click.echo(f"publish FAILED: {type(exc).__name__}: {exc}", err=True)
+            else:
+                click.echo(published.summary())
+    except Locked as exc:
+        click.echo(f"syndicate run: {exc}; not starting a second one", err=True)
+        sys.exit(EXIT_LOCKED)
+    code = (EXIT_SOURCE_FAILED if failed else EXIT_OK) + (EXIT_PUBLISH_FAILED - EXIT_OK if published is None else 0)
+    code = EXIT_BOTH_FAILED if failed and published is None else code
+    click.echo(f"run: {len(reports)} sources, {len(failed)} failed, "
+               f"{'feeds in ' + str(Path(out) / 'index.html') if published else 'feeds NOT published'}; exit {code}")
+    sys.exit(code)
 
 
 @cli.command()

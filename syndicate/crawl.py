@@ -44,6 +44,22 @@ class CrawlReport:
                     int(v) for k, v in self.stats.items()
                     if k.startswith("downloader/response_status_count/5")))
 
+    @property
+    def failure(self) -> str | None:
+        """Why this source counts as failed, or None. Scrapy exits 0 on most failures, so
+        this reads the crawl's stats: nothing fetched at all (robots.txt, DNS, 5xx
+        everywhere), or no article found where a news site always has some."""
+        reason = self.stats.get("finish_reason", "finished")
+        if reason not in ("finished", "syndicate_max_pages"):
+            return f"crawl ended early ({reason})"
+        ok = sum(int(v) for k, v in self.stats.items()
+                 if k.startswith("downloader/response_status_count/") and k.rsplit("/", 1)[1][0] in "23")
+        if not ok:
+            return "no page could be fetched (robots.txt, DNS, connection or server errors)"
+        if not sum(self.articles.values()) + self.fresh + self.gone:
+            return "no articles found"
+        return None
+
     def summary(self) -> str:
         a = self.articles
         return (f"{self.source}: {self.pages} pages, {sum(a.values())} articles "
