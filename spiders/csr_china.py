@@ -31,6 +31,9 @@ ARTICLE_PATH = re.compile(r"^/a/(?:[\w-]+/)+(?:19|20)\d{2}/\d{4}/\d+\.html$")
 # (section pages such as /a/knowledge/ and /a/about/ are not lists of articles)
 LIST_PATH = re.compile(r"^/a/[\w-]+/[\w-]+/(?:(?:list_\d+_\d+|index)\.html)?$")
 
+# "3天前", "昨天 14:30", "2 hours ago": dates relative to the crawl.
+_RELATIVE_DATE = re.compile(r"\d+\s*(?:分钟|小时|天|周|个月)前|(?:昨天|前天|今天)(?:\s*\d{1,2}:\d{2})?|"
+                            r"\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago|yesterday|today", re.IGNORECASE)
 PAGINATION_PATH = re.compile(r"/list_\d+_\d+\.html$")
 
 CRUMB_SEP = re.compile(r"\s*(?:>|»|›|＞|→)\s*")
@@ -115,6 +118,8 @@ def _meta(block, source: Source, reg: Registry) -> dict:
     """Date, source and author from a meta line, labelled or run together."""
     text = block.text
     fields = {"date": find_date_text(text), "source": None, "author": None}
+    if fields["date"] is None and _RELATIVE_DATE.search(text):
+        fields["date"] = _RELATIVE_DATE.search(text).group(0)
     labelled = LABELLED.findall(text)
     if labelled:
         for label, value in labelled:
@@ -138,6 +143,8 @@ def _meta(block, source: Source, reg: Registry) -> dict:
 
 def _is_meta(text: str) -> bool:
     if LABELLED.search(text) and len(text) < 200:
+        return True
+    if _RELATIVE_DATE.fullmatch(text.strip()):
         return True
     return bool(re.match(r"^\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}", text)) and len(text) < 120
 
@@ -163,7 +170,7 @@ def parse_article(response: HtmlResponse, source: Source, canonical: str, now: d
     """One CSR-China article page -> Article. Raises a SkipPage subclass for pages that are not one."""
     reg = reg or registry()
     text, _codec = decode_html(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
-    root = parse_html(text)
+    root = parse_html(repair(text))
     blocks = text_blocks(root)
     visible = " ".join(b.text for b in blocks)
     if NOT_FOUND.search(visible) and len(visible) < 400:
@@ -214,8 +221,7 @@ def parse_article(response: HtmlResponse, source: Source, canonical: str, now: d
     if not paragraphs:
         raise NoBody(response.url)
 
-    body = repair("\n\n".join(paragraphs))
-    title = repair(title)
+    body = "\n\n".join(paragraphs)
     raw_source = meta["source"] or source_line
     provenance = decide(raw_source, source, reg, " ".join(disclaimer) or None)
     declared = root.get("lang") or _meta_content(root, "content-language") or source.language

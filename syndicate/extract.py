@@ -24,8 +24,18 @@ BLOCK_TAGS = {"p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", 
               "tr", "tbody", "main", "aside", "nav", "pre", "center", "form", "dl", "caption"}
 DROP_TAGS = ["script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "select", "button"]
 
-# XML 1.0 forbids these; they also have no business in stored text.
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# XML 1.0 forbids these; they also have no business in stored text. U+FFFD carries no
+# information either (it only says something was lost before us).
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ufffe\uffff\ud800-\udfff]")
+# Numeric character references (lxml would turn the invalid ones into U+FFFD).
+_CHAR_REF = re.compile(r"&#(?:x([0-9a-f]+)|([0-9]+));", re.IGNORECASE)
+
+
+def _drop_invalid_ref(match: re.Match) -> str:
+    code = int(match[1], 16) if match[1] else int(match[2])
+    if code > 0x10FFFF or _INVALID_XML.match(chr(code)) and chr(code) not in "\t\n\r":
+        return ""
+    return match[0]
 
 
 def _codec(name: str | None) -> str | None:
@@ -85,6 +95,7 @@ def parse_html(text: str):
     if not text.strip():
         text = "<html></html>"
     text = re.sub(r"^\s*<\?xml[^>]*>", "", text)  # lxml refuses str input with an encoding declaration
+    text = _CHAR_REF.sub(_drop_invalid_ref, _INVALID_XML.sub("", text))
     root = lxml_html.document_fromstring(text)
     for el in list(root.iter(*DROP_TAGS, etree.Comment, etree.ProcessingInstruction)):
         el.drop_tree()
