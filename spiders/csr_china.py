@@ -18,7 +18,7 @@ from scrapy.http import HtmlResponse
 from syndicate.dates import find_date_text, iso, parse_date
 from syndicate.errors import NoBody, NoTitle, SoftNotFound
 from syndicate.extract import (ancestors, clean_text, decode_html, densest_container, parse_html, repair,
-                               text_blocks)
+                               strip_site_suffix, text_blocks)
 from syndicate.items import Article
 from syndicate.language import detect_language
 from syndicate.provenance import decide
@@ -51,7 +51,6 @@ FOOTER = re.compile(
     re.IGNORECASE,
 )
 NOT_FOUND = re.compile(r"页面不存在|页面未找到|找不到(?:该|您要的)?页面|page (?:was )?not found|404 not found|返回首页", re.IGNORECASE)
-TITLE_SEP = re.compile(r"[-–—|_]")
 # The posting folder in an article URL: /YYYY/MMDD/<id>.html (a fallback, never preferred to the page).
 URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{2})(?P<d>\d{2})/\d+\.html$")
 
@@ -61,20 +60,6 @@ def _is_site_name(text: str, source: Source) -> bool:
     return not key or key in {outlet_key(n) for n in source.site_names} or "csr-china" in key
 
 
-def _strip_site_suffix(title: str, source: Source) -> str:
-    """'Title - CSR-China', 'Title_企业社会责任中国网' -> 'Title' (and '' for the bare site name)."""
-    names = sorted(source.site_names, key=len, reverse=True)
-    changed = True
-    while changed and title:
-        changed = False
-        for name in names:
-            match = re.search(rf"(?:^|\s*{TITLE_SEP.pattern})\s*{re.escape(name)}\s*$", title, re.IGNORECASE)
-            if match:
-                title, changed = title[: match.start()].strip(), True
-                break
-    return title
-
-
 def _title(root, source: Source, container) -> tuple[str | None, object | None]:
     """The article title and the element that shows it.
 
@@ -82,7 +67,7 @@ def _title(root, source: Source, container) -> tuple[str | None, object | None]:
     it is the title element. Without a <title>, only a heading placed just before the body
     counts (a sidebar's "Hot news" heading is no title)."""
     doc = clean_text(root.findtext(".//title") or "")
-    doc_title = _strip_site_suffix(doc, source) or None
+    doc_title = strip_site_suffix(doc, source.site_names) or None
     candidates = [el for el in root.iter("h1", "h2", "h3", "td", "div", "p", "span", "strong")
                   if el.tag in ("h1", "h2", "h3") or "title" in (el.get("class", "") + el.get("id", "")).lower()]
     headings = [(clean_text(" ".join(el.itertext())), el) for el in candidates]

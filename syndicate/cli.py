@@ -13,9 +13,10 @@ DEFAULT_DB = "var/syndicate.db"
 
 
 def _spider_names() -> list[str]:
-    from .spidertools import spider_names
+    """Every crawlable source: the registry's keys (dedicated spider or the generic one)."""
+    from .sources import registry
 
-    return spider_names()
+    return sorted(registry().sources)
 
 
 @click.group()
@@ -41,9 +42,11 @@ def sources():
     """
     from .sources import registry
 
-    spiders = set(_spider_names())
+    from .spidertools import spider_names
+
+    spiders = set(spider_names())
     for key, src in sorted(registry().sources.items()):
-        spider = "spider" if key in spiders else "no spider"
+        spider = "spider" if key in spiders else "generic"
         click.echo(f"{key}\t{src.language}\t{src.home}\t{spider}\t{src.name}")
 
 
@@ -184,24 +187,29 @@ def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit)
 
 @cli.command()
 @click.argument("file_or_url")
-@click.option("--source", "source_name", required=True, help="Source (spider) whose parser to use.")
+@click.option("--source", "source_name", help="Registry source whose parser to use (default: the one whose host "
+              "matches the URL, else the generic extractor).")
 @click.option("--url", help="The page's address, for a saved file.")
 @click.option("--content-type", default="text/html", show_default=True, help="HTTP Content-Type of a saved file.")
 def extract(file_or_url, source_name, url, content_type):
     """Print, as JSON, the article exactly as the pipeline would store it.
+
+    Without --source, the registry source whose host matches the page's URL is used, else
+    the generic extractor (no site knowledge).
 
     Example:
 
     \b
         syndicate extract saved.html --source csr_china_zh \\
             --url http://www.csr-china.net/a/news/qiye/2019/0719/512.html
-        syndicate extract https://en.csr-china.net/a/knowledge/CSRNews/2017/0928/277.html --source csr_china_en
+        syndicate extract https://en.csr-china.net/a/knowledge/CSRNews/2017/0928/277.html
+        syndicate extract page.html --url https://www.example.org/news/1.html
     """
     from .errors import SkipPage
     from .sources import registry
     from .spidertools import extract_row
 
-    if source_name not in _spider_names():
+    if source_name is not None and source_name not in _spider_names():
         raise click.UsageError(f"unknown source {source_name!r} (see `syndicate sources`)")
     if file_or_url.startswith(("http://", "https://")):
         try:
@@ -216,6 +224,8 @@ def extract(file_or_url, source_name, url, content_type):
             raise click.ClickException(f"no such file: {file_or_url}")
         body = path.read_bytes()
         if not url:
+            if source_name is None:
+                raise click.UsageError("a saved page needs --url (its address) or --source")
             url = registry().get(source_name).home
             click.echo(f"warning: no --url given; using {url}", err=True)
     try:

@@ -82,10 +82,14 @@ def run_crawl(sources: list[str], db: str, base_urls: dict[str, str] | None = No
     for key, value in (settings or {}).items():
         project.set(key, value, priority="cmdline")
     process = CrawlerProcess(project)
+    dedicated = set(process.spider_loader.list())
     crawlers = []
     for name in sources:
-        crawler = process.create_crawler(name)
+        kwargs = {"base_url": (base_urls or {}).get(name)}
+        if name not in dedicated:  # a registry source without site knowledge in code
+            kwargs["source"] = name
+        crawler = process.create_crawler(name if name in dedicated else "generic")
         crawlers.append((name, crawler))
-        process.crawl(crawler, base_url=(base_urls or {}).get(name))
+        process.crawl(crawler, **kwargs)
     process.start()
     return [CrawlReport(name, dict(crawler.stats.get_stats())) for name, crawler in crawlers]

@@ -200,3 +200,20 @@ def densest_container(root, min_len: int = 20, ignore=None):
     if not scores:
         return None
     return max(scores, key=lambda e: scores[e])
+
+
+TITLE_SEP = r"[-–—|_:：]"
+
+
+def strip_site_suffix(title: str, site_names) -> str:
+    """'Title - CSR-China', 'Title_企业社会责任中国网', 'Title | CSRwire' -> 'Title'; '' for the bare site name."""
+    names = sorted((n for n in site_names if n), key=len, reverse=True)
+    changed = True
+    while changed and title:
+        changed = False
+        for name in names:
+            match = re.search(rf"(?:^|\s*{TITLE_SEP})\s*{re.escape(name)}\s*$", title, re.IGNORECASE)
+            if match:
+                title, changed = title[: match.start()].strip(), True
+                break
+    return title

@@ -70,3 +70,77 @@ def decide(
     joiner = "" if note.endswith(("。", "）", "；")) else " "
     rights = f"{note}{joiner}{statement}".strip()
     return Provenance(REPRINTED, outlet, rights, written)
+
+
+def reprint_without_outlet(source: Source) -> Provenance:
+    """A text marked as reprinted (（原标题：...）) that does not name where from."""
+    return Provenance(REPRINTED, None, source.reprint_statement or None, None)
+
+
+# -- rules that work beyond CSR-China: each finds who a text credits, in its own words ------
+# "Source: X" / "来源：X" as a whole line; "Source: X, 16 December 2009" (a header with a date).
+SOURCE_LINE = re.compile(
+    r"^\s*(?:Source|Sources|Quelle|来源|稿件来源|文章来源|信息来源|出处)\s*[:：]\s*(?P<name>[^\n]{1,120}?)"
+    r"(?:\s*[,，]\s*(?P<date>\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s*\d{4}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?))?\s*$",
+    re.IGNORECASE)
+# "... the last sentence. (Source: CSR China)" at the end of the text.
+SOURCE_TRAILER = re.compile(r"\s*[(（]\s*(?:Source|来源)\s*[:：]\s*(?P<name>[^()（）]{1,80}?)\s*[)）]\s*$", re.IGNORECASE)
+# （原标题：...） marks a reprint under a new title.
+ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>[^()（）]+?)\s*[)）]")
+# 转载自X / 本文转自X / 转自X
+REPRINTED_FROM = re.compile(r"(?:本文)?转(?:载)?自\s*[:：]?\s*(?P<name>[^\s，。,.;；（(]{2,30})")
+# Agency bylines: "BEIJING (Xinhua) --", "(Reuters) -", "新华社北京3月3日电", "中新网北京3月3日电".
+AGENCY_BYLINE = re.compile(
+    r"^(?:[A-Z][A-Za-z .'-]{1,40},?\s*)?\((?P<agency>Reuters|Xinhua|AP|AFP|Bloomberg|Kyodo|Yonhap|IANS|PTI|Anadolu)\)\s*[-–—]{1,2}\s*"
+    r"|^(?P<zh>新华社|中新社|中新网|人民网|央视网|国际在线)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日(?:电|讯)")
+AGENCY_NAMES = {"Reuters": "Reuters", "Xinhua": "Xinhua News Agency", "AP": "Associated Press", "AFP": "AFP",
+                "Bloomberg": "Bloomberg", "Kyodo": "Kyodo News", "Yonhap": "Yonhap", "IANS": "IANS", "PTI": "PTI",
+                "Anadolu": "Anadolu Agency"}
+
+
+@dataclass
+class Credit:
+    """What a text says about where it comes from, and the text without those lines."""
+
+    raw_source: str | None
+    paragraphs: list[str]
+    rule: str | None = None             # which rule found it (documented in README)
+    date_text: str | None = None        # a date the credit line carried ("16 December 2009")
+    original_title: str | None = None   # from （原标题：...）
+    reprint_marker: bool = False        # a marker that says "reprinted" even where no outlet is named
+
+
+def find_credit(paragraphs: list[str]) -> Credit:
+    """Apply the text rules, top and bottom of the text: Source lines, (Source: X) trailers,
+    Source headers with a date, （原标题：...）, 转载自, agency bylines. Credit lines are taken
+    out of the paragraphs; bylines and markers inside prose stay in."""
+    paras = list(paragraphs)
+    credit = Credit(None, paras)
+    for index in [i for i in (0, 1, len(paras) - 2, len(paras) - 1) if 0 <= i < len(paras)]:
+        match = SOURCE_LINE.match(paras[index])
+        if match and credit.raw_source is None:
+            credit.raw_source, credit.date_text, credit.rule = match["name"], match["date"], "source-line"
+            paras[index] = ""
+    last = max((i for i, p in enumerate(paras) if p), default=None)
+    trailer = SOURCE_TRAILER.search(paras[last]) if last is not None else None
+    if trailer:
+        credit.raw_source = credit.raw_source or trailer["name"]
+        credit.rule = credit.rule or "source-trailer"
+        paras[last] = paras[last][: trailer.start()].rstrip()
+    for index, para in enumerate(paras):
+        marker = ORIGINAL_TITLE.search(para)
+        if marker:
+            credit.original_title, credit.reprint_marker = marker["title"], True
+            credit.rule = credit.rule or "original-title"
+            paras[index] = (para[: marker.start()] + para[marker.end():]).strip()
+    joined = "\n".join(paras)
+    reprinted = REPRINTED_FROM.search(joined)
+    if reprinted and credit.raw_source is None:
+        credit.raw_source, credit.rule = reprinted["name"], "reprinted-from"
+    first = next((p for p in paras if p), "")
+    byline = AGENCY_BYLINE.match(first)
+    if byline and credit.raw_source is None:
+        credit.raw_source = AGENCY_NAMES.get(byline["agency"] or "", byline["agency"] or byline["zh"])
+        credit.rule = "agency-byline"
+    credit.paragraphs = [p for p in paras if p]
+    return credit

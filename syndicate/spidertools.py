@@ -115,12 +115,19 @@ class SourceSpider(scrapy.Spider):
     # -- routing -----------------------------------------------------------------
     async def start(self):
         yield scrapy.Request(self.fetch_url(self.source.home), callback=self.parse)
-        if self.incremental:
-            for canonical in sorted(self.known):  # due re-checks, whether or not a list page still shows them
-                if self.due(self.known[canonical]):
-                    request = self.article_request(canonical)
-                    if request is not None:
-                        yield request
+        async for request in self.rechecks():
+            yield request
+
+    async def rechecks(self):
+        """Conditional requests for stored articles past the freshness window, whether or not
+        a list page still shows them."""
+        if not self.incremental:
+            return
+        for canonical in sorted(self.known):
+            if self.due(self.known[canonical]):
+                request = self.article_request(canonical)
+                if request is not None:
+                    yield request
 
     def parse(self, response):
         """A home or list page: follow list pages and articles on this site, nothing else."""
@@ -134,14 +141,16 @@ class SourceSpider(scrapy.Spider):
             if parts.scheme not in ("http", "https") or (parts.hostname or "").lower() != self.source.host:
                 continue
             canonical = canonical_url(link, self.source.scheme)
-            if self.article_path.match(parts.path):
+            target = urlsplit(canonical)
+            target = target.path + (f"?{target.query}" if target.query else "")
+            if self.article_path.search(target):
                 shows_stored = shows_stored or canonical in self.known
                 request = self.article_request(canonical)
                 if request is not None:
                     yield request
-            elif self.list_path.match(parts.path):
+            elif self.list_path.search(target):
                 request = scrapy.Request(self.fetch_url(canonical), callback=self.parse)
-                is_page = self.pagination_path is not None and self.pagination_path.search(parts.path)
+                is_page = self.pagination_path is not None and self.pagination_path.search(target)
                 if is_page:
                     pages.append(request)
                 else:
@@ -205,15 +214,38 @@ def spider_names() -> list[str]:
     return sorted(SpiderLoader.from_settings(get_project_settings()).list())
 
 
-def extract_row(source: str, url: str, body: bytes, content_type: str = "text/html",
+def extract_row(source: str | None, url: str, body: bytes, content_type: str = "text/html",
                 now: str | None = None) -> dict:
     """The row one saved page becomes, exactly as the pipeline would store it (before the
-    store links duplicates and stamps times). Raises a SkipPage subclass for non-articles."""
+    store links duplicates and stamps times). Raises a SkipPage subclass for non-articles.
+
+    ``source`` None: the registry source whose host matches ``url``, else the generic
+    extractor with no site knowledge at all.
+    """
     from scrapy.http import HtmlResponse
 
     from .store import to_row
 
-    spider = load_spider_class(source)()
-    spider.now = crawl_time(now)
+    reg = registry()
+    host = (urlsplit(url).hostname or "").lower()
+    if source is None:
+        match = reg.by_host(host)
+        source = match.key if match else None
     response = HtmlResponse(url=url, body=body, headers={"Content-Type": content_type})
-    return to_row(spider.parse_article(response))
+    if source in spider_names():
+        spider = load_spider_class(source)()
+        spider.now = crawl_time(now)
+        return to_row(spider.parse_article(response))
+    from spiders.generic import parse_generic
+
+    src = reg.get(source) if source else adhoc_source(url)
+    return to_row(parse_generic(response, src, canonical_url(url, src.scheme), crawl_time(now), reg))
+
+
+def adhoc_source(url: str):
+    """A registry-less source for a page from a site we do not know: no names, no rights."""
+    from .sources import Source
+
+    parts = urlsplit(url)
+    host = (parts.hostname or "unknown").lower()
+    return Source(key=host, name=host, home=f"{parts.scheme or 'https'}://{host}/", language="")

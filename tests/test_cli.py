@@ -93,7 +93,7 @@ def test_scrapy_list_and_crawl_from_the_project_root(tmp_path):
 
     scrapy = ROOT / ".venv" / "bin" / "scrapy"
     listed = subprocess.run([str(scrapy), "list"], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert listed.stdout.split() == ["csr_china_en", "csr_china_zh"]
+    assert listed.stdout.split() == ["csr_china_en", "csr_china_zh", "generic"]
     db = tmp_path / "scrapy.db"
     with serve_mirror() as mirror:
         run = subprocess.run([str(scrapy), "crawl", "csr_china_en", "-a",

@@ -1,0 +1,242 @@
+"""The generic news spider: crawls any registry source from data alone.
+
+Discovery (data/sources.toml, ``[sources.<key>.discovery]``): RSS/Atom ``feeds``, XML
+``sitemaps`` (and sitemap indexes), and HTML ``list_pages`` whose links matching
+``article_pattern`` are articles and links matching ``pagination`` are further list pages.
+Extraction: trafilatura for body, title, date and author, with the registry's optional
+``[sources.<key>.selectors]`` and ``date_labels`` first; then the same provenance,
+language, decoding and store path as the dedicated spiders.
+
+    scrapy crawl generic -a source=csrwire [-a base_url=http://127.0.0.1:8003]
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import HtmlResponse
+
+from syndicate.dates import iso, parse_date
+from syndicate.errors import NoBody, NoTitle, SoftNotFound
+from syndicate.extract import clean_text, decode_html, parse_html, repair, strip_site_suffix
+from syndicate.items import Article
+from syndicate.language import detect_language
+from syndicate.provenance import REPRINTED, decide, find_credit, reprint_without_outlet
+from syndicate.sources import Registry, Source, registry
+from syndicate.spidertools import SourceSpider
+from syndicate.urls import canonical_url
+
+NOT_FOUND = re.compile(r"页面不存在|页面未找到|page (?:was )?not found|404 not found|nothing (?:was )?found", re.I)
+# Lines that are a site's furniture, not its story (any site; a source adds its own in drop_lines).
+FURNITURE = re.compile(r"^(?:Tweet me|Share this|Print this|Email this|Related (?:posts|articles)|Read more|"
+                       r"Tags?|Keywords|Categories|Filed under|分享到|责任编辑|相关阅读|相关新闻)\s*[:：]?", re.I)
+TAGS_LINE = re.compile(r"^(?:Tags?|Keywords|KEYWORDS|关键词|标签)\s*[:：]\s*(?P<rest>.+)$", re.I)
+
+
+def _selector_text(root, css: str | None) -> list[str]:
+    if not css:
+        return []
+    try:
+        elements = root.cssselect(css)
+    except Exception:  # noqa: BLE001 - a bad selector in the registry is reported by `sources check`
+        return []
+    return [clean_text(" ".join(el.itertext())) for el in elements if clean_text(" ".join(el.itertext()))]
+
+
+def _labelled(root, labels: list[str]) -> str | None:
+    """The text after the first of ``labels`` ("Posted:", "date:") anywhere in the page."""
+    text = clean_text(" ".join(root.itertext()))
+    for label in labels:
+        match = re.search(rf"(?<![\w]){re.escape(label)}\s*(?P<value>.{{4,60}})", text, re.IGNORECASE)
+        if match:
+            return match["value"]
+    return None
+
+
+def _meta(root, *names: str) -> str | None:
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in names and meta.get("content"):
+            return meta.get("content").strip()
+    return None
+
+
+def _cross_site_canonical(root, url: str) -> str | None:
+    for link in root.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            href = link.get("href").strip()
+            if urlsplit(href).hostname and urlsplit(href).hostname != urlsplit(url).hostname:
+                return href
+    return None
+
+
+def parse_generic(response: HtmlResponse, source: Source, canonical: str, now: datetime | None = None,
+                  reg: Registry | None = None) -> Article:
+    """Any news article page -> Article, guided by the source's registry entry."""
+    import trafilatura
+
+    reg = reg or registry()
+    spec = source.extra
+    selectors = spec.get("selectors", {})
+    text, _ = decode_html(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
+    text = repair(text)
+    root = parse_html(text)
+    doc = trafilatura.bare_extraction(text, url=canonical, with_metadata=True, include_comments=False,
+                                      include_tables=False, favor_precision=True, deduplicate=False)
+    extracted = (doc.text or "") if doc is not None else ""
+    title = (_selector_text(root, selectors.get("title")) or [None])[0] or _meta(root, "og:title") \
+        or (doc.title if doc is not None else None) or clean_text(root.findtext(".//title") or "")
+    title = strip_site_suffix(clean_text(title or ""), source.site_names + (source.name,))
+    if NOT_FOUND.search(title or "") or (NOT_FOUND.search(extracted) and len(extracted) < 300):
+        raise SoftNotFound(response.url)
+    if not title:
+        raise NoTitle(response.url)
+
+    body_parts = _selector_text(root, selectors.get("body"))
+    lines = body_parts if body_parts else extracted.split("\n")
+    paragraphs = [clean_text(line) for line in lines]
+    paragraphs = [p for p in paragraphs if p and p != title]
+    drop = [re.compile(p, re.I) for p in spec.get("drop_lines", [])]
+    tags = list(doc.tags or []) if doc is not None else []
+    kept = []
+    for para in paragraphs:
+        tag_line = TAGS_LINE.match(para)
+        if tag_line:
+            tags += re.split(r"\s*[,，、;；]\s*", tag_line["rest"])
+            continue
+        if FURNITURE.match(para) or any(p.search(para) for p in drop):
+            continue
+        kept.append(para)
+    dateline = re.compile(spec["dateline"]) if spec.get("dateline") else None
+    date_text = None
+    if dateline and kept:
+        match = dateline.match(kept[0])
+        if match:
+            date_text = match.groupdict().get("date")
+            kept[0] = kept[0][match.end():].strip()
+    credit = find_credit([p for p in kept if p])
+    if not credit.paragraphs:
+        raise NoBody(response.url)
+
+    raw_source = credit.raw_source
+    labelled_source = _labelled(root, spec.get("source_labels", [])) if spec.get("source_labels") else None
+    if labelled_source and not raw_source:
+        raw_source = re.split(r"\s{2,}|\s+(?:date|编辑|作者|时间)\s*[:：]", labelled_source, maxsplit=1)[0]
+    foreign = _cross_site_canonical(root, canonical)
+    if foreign and not raw_source:
+        owner = reg.by_host(urlsplit(foreign).hostname or "")
+        raw_source = owner.site_outlet if owner else urlsplit(foreign).hostname
+    provenance = decide(raw_source, source, reg, None)
+    if provenance.origin != REPRINTED and credit.reprint_marker:
+        provenance = reprint_without_outlet(source)
+
+    date_value = (
+        date_text
+        or _labelled(root, spec.get("date_labels", []))
+        or (_selector_text(root, selectors.get("date")) or [None])[0]
+        or _meta(root, "article:published_time", "datepublished", "pubdate", "publishdate", "date")
+        or credit.date_text
+        or (doc.date if doc is not None else None)
+    )
+    published = parse_date(date_value, source.timezone, now) if date_value else None
+    author = (_selector_text(root, selectors.get("author")) or [None])[0] \
+        or (_labelled(root, spec.get("author_labels", [])) if spec.get("author_labels") else None) \
+        or (doc.author if doc is not None else None)
+    if author:
+        author = re.split(r"\s{2,}|\s+(?:Posted|date|Series)\s*:", author, maxsplit=1)[0].strip() or None
+    category = (_selector_text(root, selectors.get("category")) or [None])[-1] \
+        or ((doc.categories or [None])[0] if doc is not None else None) or spec.get("category")
+    declared = root.get("lang") or source.language
+    body = "\n\n".join(credit.paragraphs)
+    seen: dict[str, None] = {}
+    for tag in (clean_text(t) for t in tags):
+        if tag and tag not in seen:
+            seen[tag] = None
+    return Article(
+        url=response.url, canonical_url=canonical, source=source.key, title=title, body=body,
+        published=iso(published), author=author, category=category, tags=list(seen),
+        language=detect_language(f"{title}\n{body}", declared), origin=provenance.origin,
+        outlet=provenance.outlet, rights=provenance.rights,
+    )
+
+
+class GenericSpider(SourceSpider):
+    """Crawl one registry source by its discovery settings: -a source=KEY."""
+
+    name = "generic"
+
+    def __init__(self, *args, source: str | None = None, **kwargs):
+        if not source:
+            raise ValueError("the generic spider crawls one registry source: -a source=KEY")
+        super().__init__(*args, name=source, **kwargs)
+        discovery = self.source.extra.get("discovery", {})
+        self.feeds = list(discovery.get("feeds", []))
+        self.sitemaps = list(discovery.get("sitemaps", []))
+        self.list_pages = list(discovery.get("list_pages", []))
+        self.article_path = re.compile(discovery.get("article_pattern", r"^/(?!$).+"))
+        lists = [re.escape(urlsplit(u).path + (f"?{urlsplit(u).query}" if urlsplit(u).query else "")) + "$"
+                 for u in self.list_pages]
+        if discovery.get("pagination"):
+            lists.append(discovery["pagination"])
+        self.list_path = re.compile("|".join(f"(?:{p})" for p in lists) or r"(?!)")
+        self.pagination_path = re.compile(discovery["pagination"]) if discovery.get("pagination") else None
+
+    async def start(self):
+        for url in self.feeds:
+            yield scrapy.Request(self.fetch_url(url), callback=self.parse_feed)
+        for url in self.sitemaps:
+            yield scrapy.Request(self.fetch_url(url), callback=self.parse_sitemap)
+        for url in self.list_pages:
+            yield scrapy.Request(self.fetch_url(url), callback=self.parse)
+        async for request in self.rechecks():
+            yield request
+
+    def _article(self, link: str):
+        link = self.real(link)
+        parts = urlsplit(link)
+        if (parts.hostname or "").lower() != self.source.host:
+            return None
+        canonical = canonical_url(link, self.source.scheme)
+        target = urlsplit(canonical)
+        if not self.article_path.search(target.path + (f"?{target.query}" if target.query else "")):
+            return None
+        return self.article_request(canonical)
+
+    def parse_feed(self, response):
+        """An RSS or Atom feed: every entry link on this site is an article."""
+        import feedparser
+
+        parsed = feedparser.parse(response.body)
+        if parsed.bozo and not parsed.entries:
+            self.crawler.stats.inc_value("syndicate/skipped/BadFeed")
+            self.logger.warning("skipped feed %s (%s)", response.url, parsed.get("bozo_exception"))
+            return
+        for entry in parsed.entries:
+            request = self._article(response.urljoin(entry.get("link", "")))
+            if request is not None:
+                yield request
+
+    def parse_sitemap(self, response):
+        """A sitemap or sitemap index (scrapy's parser, which refuses XML entity tricks)."""
+        from scrapy.utils.sitemap import Sitemap
+
+        try:
+            sitemap = Sitemap(response.body)
+        except Exception as exc:  # noqa: BLE001 - malformed XML is a counted skip
+            self.crawler.stats.inc_value("syndicate/skipped/BadSitemap")
+            self.logger.warning("skipped sitemap %s (%s)", response.url, type(exc).__name__)
+            return
+        for entry in sitemap:
+            loc = entry.get("loc", "")
+            if sitemap.type == "sitemapindex":
+                yield scrapy.Request(self.fetch_url(self.real(loc)), callback=self.parse_sitemap)
+                continue
+            request = self._article(loc)
+            if request is not None:
+                yield request
+
+    def parse_article(self, response):
+        return parse_generic(response, self.source, self.canonical(response.url), self.now, self.registry)
