@@ -31,23 +31,62 @@ def cli():
     """
 
 
-@cli.command()
-def sources():
-    """List the sources in the registry (data/sources.toml) and their spiders.
+@cli.group(invoke_without_command=True)
+@click.pass_context
+def sources(ctx):
+    """List the sources in the registry (data/sources.toml): key, language, home, which
+    spider crawls it (a dedicated one, or the generic one), and how it is discovered.
 
     Example:
 
     \b
         syndicate sources
+        syndicate sources check
     """
+    if ctx.invoked_subcommand is not None:
+        return
     from .sources import registry
-
     from .spidertools import spider_names
 
     spiders = set(spider_names())
     for key, src in sorted(registry().sources.items()):
         spider = "spider" if key in spiders else "generic"
-        click.echo(f"{key}\t{src.language}\t{src.home}\t{spider}\t{src.name}")
+        discovery = src.extra.get("discovery", {})
+        found = ",".join(k for k in ("feeds", "sitemaps", "list_pages") if discovery.get(k)) or "home page"
+        click.echo(f"{key}\t{src.language}\t{src.home}\t{spider}\t{found}\t{src.name}")
+
+
+@sources.command(name="check")
+@click.option("--file", "path", type=click.Path(dir_okay=False), help="Registry file (default: data/sources.toml).")
+def sources_check(path):
+    """Validate the registry: unknown keys, bad URLs, bad patterns or selectors, missing
+    rights statements. Exit status 1 when anything is wrong. Crawls run this first.
+
+    Example:
+
+    \b
+        syndicate sources check
+        syndicate sources check --file my-sources.toml
+    """
+    from .sources import REGISTRY_PATH, check_registry
+    from .spidertools import spider_names
+
+    errors = check_registry(Path(path) if path else REGISTRY_PATH, set(spider_names()))
+    for error in errors:
+        click.echo(f"error: {error}", err=True)
+    if errors:
+        raise SystemExit(1)
+    click.echo(f"{path or REGISTRY_PATH}: ok")
+
+
+def _check_registry_first() -> None:
+    from .sources import check_registry
+    from .spidertools import spider_names
+
+    errors = check_registry(dedicated=set(spider_names()))
+    if errors:
+        raise click.UsageError("the source registry has errors (see `syndicate sources check`):\n  "
+                               + "\n  ".join(errors))
 
 
 def _base_urls(names: list[str], base_urls: tuple[str, ...], mirror) -> dict[str, str]:
@@ -88,6 +127,7 @@ def _crawl(names, db, base_urls, use_mirror, settings) -> list:
 
     from .crawl import run_crawl
 
+    _check_registry_first()
     names = list(names) or _spider_names()
     unknown = sorted(set(names) - set(_spider_names()))
     if unknown:

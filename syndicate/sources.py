@@ -102,3 +102,93 @@ def load_registry(path: Path = REGISTRY_PATH) -> Registry:
 def registry() -> Registry:
     """The project's registry, loaded once per process."""
     return load_registry()
+
+
+# -- validation: `syndicate sources check`, and before every crawl ----------------------------
+SOURCE_FIELDS = {
+    "name": str, "home": str, "language": str, "timezone": str, "site_names": list, "site_outlet": str,
+    "reprint_statement": str, "copyright_statement": str, "full_text": bool, "download_delay": (int, float),
+    "reprint_note": str, "cms_authors": list, "discovery": dict, "selectors": dict, "drop_lines": list,
+    "date_labels": list, "author_labels": list, "source_labels": list, "dateline": str, "category": str,
+}
+DISCOVERY_FIELDS = {"feeds": list, "sitemaps": list, "list_pages": list, "article_pattern": str, "pagination": str}
+SELECTOR_FIELDS = {"title", "body", "date", "author", "category"}
+REQUIRED = ("name", "home", "language", "copyright_statement")
+
+
+def _url_error(value) -> str | None:
+    parts = urlsplit(value) if isinstance(value, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"bad URL {value!r} (http or https with a host)"
+    return None
+
+
+def check_registry(path: Path = REGISTRY_PATH, dedicated: set[str] | None = None) -> list[str]:
+    """Every problem in the registry file, as 'sources.<key>.<field>: message' lines."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        with open(path, "rb") as fh:
+            raw = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        return [f"{path}: {exc}"]
+    errors = [f"{key}: unknown top-level table (expected [outlets] and [sources.<key>])"
+              for key in raw if key not in ("outlets", "sources")]
+    errors += [f"outlets.{k}: the canonical name must be a string" for k, v in raw.get("outlets", {}).items()
+               if not isinstance(v, str)]
+    for key, spec in raw.get("sources", {}).items():
+        where = f"sources.{key}"
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+            errors.append(f"{where}: a source key is lower-case letters, digits and _")
+        if not isinstance(spec, dict):
+            errors.append(f"{where}: must be a table")
+            continue
+        for field_name in REQUIRED:
+            if not spec.get(field_name):
+                what = "rights statement (copyright_statement)" if field_name == "copyright_statement" else field_name
+                errors.append(f"{where}: missing {what}")
+        for field_name, value in spec.items():
+            expected = SOURCE_FIELDS.get(field_name)
+            if expected is None:
+                errors.append(f"{where}.{field_name}: unknown key")
+            elif not isinstance(value, expected):
+                errors.append(f"{where}.{field_name}: expected {getattr(expected, '__name__', 'number')}")
+        if isinstance(spec.get("home"), str) and _url_error(spec["home"]):
+            errors.append(f"{where}.home: {_url_error(spec['home'])}")
+        if isinstance(spec.get("timezone"), str):
+            try:
+                ZoneInfo(spec["timezone"])
+            except (ZoneInfoNotFoundError, ValueError):
+                errors.append(f"{where}.timezone: unknown time zone {spec['timezone']!r}")
+        patterns = [("dateline", spec.get("dateline"))] + [("drop_lines", p) for p in spec.get("drop_lines", [])]
+        discovery = spec.get("discovery", {}) if isinstance(spec.get("discovery"), dict) else {}
+        for field_name, value in discovery.items():
+            if field_name not in DISCOVERY_FIELDS:
+                errors.append(f"{where}.discovery.{field_name}: unknown key")
+            elif field_name in ("feeds", "sitemaps", "list_pages"):
+                for url in value if isinstance(value, list) else [value]:
+                    if _url_error(url):
+                        errors.append(f"{where}.discovery.{field_name}: {_url_error(url)}")
+            else:
+                patterns.append((f"discovery.{field_name}", value))
+        for field_name, pattern in patterns:
+            if pattern is None:
+                continue
+            try:
+                re.compile(pattern)
+            except (re.error, TypeError) as exc:
+                errors.append(f"{where}.{field_name}: bad regular expression {pattern!r} ({exc})")
+        for field_name, css in (spec.get("selectors", {}) if isinstance(spec.get("selectors"), dict) else {}).items():
+            if field_name not in SELECTOR_FIELDS:
+                errors.append(f"{where}.selectors.{field_name}: unknown key (one of {', '.join(sorted(SELECTOR_FIELDS))})")
+                continue
+            try:
+                from cssselect import GenericTranslator
+
+                GenericTranslator().css_to_xpath(css)
+            except Exception as exc:  # noqa: BLE001 - cssselect raises several kinds
+                errors.append(f"{where}.selectors.{field_name}: bad CSS selector {css!r} ({exc})")
+        if dedicated is not None and key not in dedicated and not any(discovery.get(k) for k in
+                                                                     ("feeds", "sitemaps", "list_pages")):
+            errors.append(f"{where}.discovery: the generic spider needs feeds, sitemaps or list_pages")
+    return errors

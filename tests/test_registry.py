@@ -1,0 +1,79 @@
+"""The source registry: the shipped file is valid, and `sources check` names each mistake."""
+
+from click.testing import CliRunner
+
+from syndicate.cli import cli
+from syndicate.sources import REGISTRY_PATH, check_registry, registry
+from syndicate.spidertools import spider_names
+
+
+def test_the_shipped_registry_is_valid():
+    assert check_registry(REGISTRY_PATH, set(spider_names())) == []
+    result = CliRunner().invoke(cli, ["sources", "check"])
+    assert result.exit_code == 0 and result.output.strip().endswith(": ok")
+
+
+def test_outlet_aliases_are_data():
+    reg = registry()
+    assert reg.normalise_outlet("《WTO经济导刊》") == reg.normalise_outlet("可持续发展经济导刊")
+    assert reg.normalise_outlet("china wto tribune") == "China Sustainability Tribune"
+    assert reg.normalise_outlet("Some New Outlet.") == "Some New Outlet"
+
+
+BAD = """
+[outlets]
+"A" = 1
+
+[sources.Bad-Key]
+name = "x"
+home = "https://x.example/"
+language = "en"
+copyright_statement = "c"
+
+[sources.broken]
+name = "Broken"
+home = "ftp://broken.example"
+language = "en"
+timezone = "Mars/Olympus"
+frobnicate = true
+dateline = "(("
+
+[sources.broken.discovery]
+feeds = ["not a url"]
+article_pattern = "[a-"
+
+[sources.broken.selectors]
+title = "h1[["
+colour = "red"
+"""
+
+
+def test_check_names_every_mistake(tmp_path):
+    path = tmp_path / "sources.toml"
+    path.write_text(BAD, "utf-8")
+    errors = check_registry(path, dedicated=set())
+    expected = [
+        "outlets.A: the canonical name must be a string",
+        "sources.Bad-Key: a source key is lower-case letters, digits and _",
+        "sources.Bad-Key.discovery: the generic spider needs feeds, sitemaps or list_pages",
+        "sources.broken: missing rights statement (copyright_statement)",
+        "sources.broken.frobnicate: unknown key",
+        "sources.broken.home: bad URL 'ftp://broken.example' (http or https with a host)",
+        "sources.broken.timezone: unknown time zone 'Mars/Olympus'",
+        "sources.broken.discovery.feeds: bad URL 'not a url' (http or https with a host)",
+        "sources.broken.selectors.colour: unknown key (one of author, body, category, date, title)",
+    ]
+    for line in expected:
+        assert line in errors
+    assert any(e.startswith("sources.broken.dateline: bad regular expression") for e in errors)
+    assert any(e.startswith("sources.broken.discovery.article_pattern: bad regular expression") for e in errors)
+    assert any(e.startswith("sources.broken.selectors.title: bad CSS selector") for e in errors)
+    result = CliRunner().invoke(cli, ["sources", "check", "--file", str(path)])
+    assert result.exit_code == 1 and "error: sources.broken.frobnicate: unknown key" in result.output
+
+
+def test_unreadable_registry_is_one_clear_error(tmp_path):
+    path = tmp_path / "sources.toml"
+    path.write_text("[sources\n", "utf-8")
+    errors = check_registry(path)
+    assert len(errors) == 1 and str(path) in errors[0]
