@@ -8,6 +8,15 @@ from dataclasses import dataclass, field
 os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "syndicate.settings")
 
 
+def crawl_errors(stats: dict) -> int:
+    """Errors of one crawl that nothing recovered from: requests that still failed after
+    their retries (network errors, 5xx), spider exceptions, items the store could not take.
+    One formula for the summary, `run` and the crawl state. (Not log_count/ERROR: Scrapy
+    counts every crawler's errors in every crawler of the process.)"""
+    return sum(int(stats.get(key, 0) or 0)
+               for key in ("retry/max_reached", "spider_exceptions/count", "syndicate/articles/error"))
+
+
 @dataclass
 class CrawlReport:
     source: str
@@ -39,10 +48,7 @@ class CrawlReport:
 
     @property
     def errors(self) -> int:
-        return (self.get("log_count/ERROR") + self.get("downloader/exception_count")
-                + self.get("spider_exceptions/count") + sum(
-                    int(v) for k, v in self.stats.items()
-                    if k.startswith("downloader/response_status_count/5")))
+        return crawl_errors(self.stats)
 
     @property
     def failure(self) -> str | None:

@@ -138,8 +138,12 @@ def plain_line(text: str | None) -> str:
     onerror=...>``) loses the markup, so no reader that renders titles as HTML runs it.
     """
     text = xml_safe(text)
-    if _TAGLIKE.search(text):
+    for _ in range(5):  # markup hidden behind entities is markup too: strip until none is left
+        if not _TAGLIKE.search(text):
+            break
         text = html.unescape(nh3.clean(text, tags=set()))
+    else:
+        text = _TAGLIKE.sub(lambda m: m.group(0).replace("<", ""), text)
     return " ".join(text.split())
 
 
@@ -205,7 +209,8 @@ def rfc3339(value: datetime) -> str:
 class Entry:
     """One canonical story, cleaned and ready for any format."""
 
-    id: str
+    id: str                      # the stored row (archive slots are rows)
+    story: str                   # the story's published identity: stable even when its original turns up later
     title: str
     link: str
     source: str
@@ -228,7 +233,7 @@ class Entry:
 
     @property
     def urn(self) -> str:
-        return f"urn:uuid:{self.id}"
+        return f"urn:uuid:{self.story}"
 
     @property
     def sort_key(self) -> tuple:
@@ -295,7 +300,7 @@ def make_entry(row: dict, sources: dict[str, Source]) -> Entry:
     except (TypeError, ValueError):
         tags = ()
     return Entry(
-        id=row["id"], title=plain_line(row["title"]) or note(language, "untitled"), link=link,
+        id=row["id"], story=row.get("story_id") or row["id"], title=plain_line(row["title"]) or note(language, "untitled"), link=link,
         source=row["source"], language=language, published=published, updated=updated, date_known=date_known,
         gone=gone, origin=origin, outlet=outlet, author=author, rights=rights, summary=summary, full_text=full_text,
         category=plain_line(row["category"]) or None, tags=tuple(dict.fromkeys(tags)), attribution=attribution,

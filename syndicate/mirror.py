@@ -8,6 +8,13 @@ ETags, a fixed Last-Modified per file and 304 answers to conditional requests. R
 overrides (the site's lying ``charset``) come from ``headers.json``. Every request is logged in
 ``MirrorServer.requests`` so tests can count what a crawl asked for.
 
+Pages that differ by query string (Drupal's ``/news?page=2``) are files named
+``NAME__QUERY.html`` next to where ``NAME`` would be: ``news__page=2.html`` answers
+``/news?page=2`` (the query must match exactly; headers.json key ``/news?page=2``) and
+``news__.html`` answers ``/news`` itself and any other query on it, even when a ``news/``
+directory exists beside it (headers.json key ``/news``). Such files are reachable only through
+those URLs: ``/news__page=2.html`` is a 404. Hosts without such files behave as before.
+
     with serve_mirror() as mirror:
         mirror.base_urls["en.csr-china.net"]   # "http://127.0.0.1:PORT"
 
@@ -19,6 +26,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import signal
 import threading
 import time
@@ -37,6 +45,8 @@ CONTENT_TYPES = {
 }
 LOGGED_HEADERS = ("Host", "User-Agent", "Accept", "Accept-Encoding", "Accept-Language",
                   "Referer", "If-None-Match", "If-Modified-Since")
+QUERY_FILE_SEPARATOR = "__"
+SAFE_QUERY = re.compile(r"[A-Za-z0-9_.=&+%-]+")  # queries that may name a file (no "/")
 NOT_FOUND_BODY = (b"<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head>"
                   b"<body><h1>Not Found</h1><p>The requested URL was not found on this server.</p></body></html>\n")
 
@@ -135,7 +145,12 @@ class _Handler(BaseHTTPRequestHandler):
         if "\\" in decoded or "\x00" in decoded or any(s in (".", "..") for s in segments) \
                 or "" in segments[:-1]:
             return None  # traversal, encoded or not, and "//absolute" paths
+        if QUERY_FILE_SEPARATOR in segments[-1]:
+            return None  # a query file: only its URL reaches it
         file = self.server.docroot.joinpath(*segments)
+        query_file = self._query_file(file, segments[-1], decoded, query)
+        if query_file is not None:
+            return query_file
         if file.is_dir():
             if segments[-1] != "":
                 return decoded + "/" + (f"?{query}" if query else "")
@@ -150,6 +165,21 @@ class _Handler(BaseHTTPRequestHandler):
         if key == "/index.html" or key.endswith("/index.html"):
             key = key.removesuffix("index.html")
         return resolved, key
+
+    def _query_file(self, file: Path, name: str, decoded: str, query: str) -> tuple[Path, str] | None:
+        """``NAME__QUERY.html`` for ``/NAME?QUERY``, else ``NAME__.html`` for ``/NAME`` (see module doc)."""
+        if not name:
+            return None
+        queries = [query] if SAFE_QUERY.fullmatch(query) else []
+        for q in queries + [""]:
+            candidate = file.with_name(f"{name}{QUERY_FILE_SEPARATOR}{q}.html")
+            try:
+                resolved = candidate.resolve(strict=True)
+            except (FileNotFoundError, NotADirectoryError, OSError):
+                continue
+            if resolved.is_file() and resolved.is_relative_to(self.server.docroot):
+                return resolved, decoded + (f"?{q}" if q else "")
+        return None
 
     def _not_modified(self, etag: str, last_modified: str) -> bool:
         if_none_match = self.headers.get("If-None-Match")

@@ -38,14 +38,27 @@ class StorePipeline:
         return item
 
     def flush(self) -> None:
+        """Write the pending items in one transaction; if that fails, each on its own, so one
+        bad item costs only itself (counted and logged), never its batch."""
         if not self.pending:
             return
-        with self.store.batch():
-            outcomes = [self._write(item) for item in self.pending]
+        items, self.pending = self.pending, []
+        try:
+            with self.store.batch():
+                outcomes = [self._write(item) for item in items]
+        except Exception:  # noqa: BLE001 - isolate the bad item below
+            outcomes = [self._write_alone(item) for item in items]
         for outcome in outcomes:
             if outcome:
                 self.stats.inc_value(f"syndicate/articles/{outcome}")
-        self.pending.clear()
+
+    def _write_alone(self, item) -> str | None:
+        try:
+            with self.store.batch():
+                return self._write(item)
+        except Exception as exc:  # noqa: BLE001 - a counted, logged failure, not a crash
+            logger.error("could not store %s: %s: %s", getattr(item, "canonical_url", item), type(exc).__name__, exc)
+            return "error"
 
     def _write(self, item) -> str | None:
         if isinstance(item, Seen):
@@ -77,19 +90,25 @@ class CrawlStatePipeline:
     def from_crawler(cls, crawler):
         return cls(crawler)
 
+    def open_spider(self, spider=None):
+        self._write_state(lambda store, now: store.crawl_started(self.crawler.spider.name, now))
+
     def process_item(self, item, spider=None):
         return item
 
     def spider_closed(self, spider, reason):
-        stats = self.crawler.stats
-        errors = (stats.get_value("downloader/exception_count", 0) + stats.get_value("spider_exceptions/count", 0)
-                  + sum(v for k, v in stats.get_stats().items() if k.startswith("downloader/response_status_count/5")))
-        if reason != "finished" or errors or not stats.get_value("item_scraped_count", 0):
+        from .crawl import crawl_errors
+
+        stats = self.crawler.stats.get_stats()
+        if reason != "finished" or crawl_errors(stats) or not stats.get("item_scraped_count", 0):
             return
+        self._write_state(lambda store, now: store.mark_complete(spider.name, now, full=not spider.incremental))
+
+    def _write_state(self, write) -> None:
         settings = self.crawler.settings
         store = Store(settings.get("SYNDICATE_DB"))
         try:
             with store.batch():
-                store.mark_complete(spider.name, iso(crawl_time(settings.get("SYNDICATE_NOW"))))
+                write(store, iso(crawl_time(settings.get("SYNDICATE_NOW"))))
         finally:
             store.close()

@@ -67,15 +67,17 @@ class SourceSpider(scrapy.Spider):
         settings = crawler.settings
         spider.now = crawl_time(settings.get("SYNDICATE_NOW"))
         spider.freshness = timedelta(hours=settings.getfloat("SYNDICATE_FRESHNESS_HOURS", 72))
+        sweep = timedelta(hours=settings.getfloat("SYNDICATE_FULL_SWEEP_HOURS", 168))
+        full = settings.getbool("SYNDICATE_FULL_CRAWL")
         db = settings.get("SYNDICATE_DB")
         if db and Path(db).exists():
             store = Store(db)
             try:
-                spider.known = store.known(spider.name)
-                complete = store.crawl_complete(spider.name)
+                spider.known = {} if full else store.known(spider.name)
+                state = store.crawl_state(spider.name)
             finally:
                 store.close()
-            spider.incremental = bool(complete) and not settings.getbool("SYNDICATE_FULL_CRAWL")
+            spider.incremental = not full and _may_skip(state, spider.now, sweep)
         return spider
 
     # -- addresses ---------------------------------------------------------------
@@ -91,8 +93,10 @@ class SourceSpider(scrapy.Spider):
 
     # -- what to fetch -----------------------------------------------------------
     def due(self, info: dict) -> bool:
-        """A stored article whose last check is older than the freshness window."""
-        return not info["gone"] and datetime.fromisoformat(info["last_seen"]) < self.now - self.freshness
+        """A stored article whose last check is older than the freshness window (four
+        windows for one the site no longer serves: it may come back)."""
+        window = self.freshness * (4 if info["gone"] else 1)
+        return datetime.fromisoformat(info["last_seen"]) < self.now - window
 
     def article_request(self, canonical: str) -> scrapy.Request | None:
         info = self.known.get(canonical)
@@ -186,6 +190,19 @@ class SourceSpider(scrapy.Spider):
 
     def parse_article(self, response):  # pragma: no cover - each site implements it
         raise NotImplementedError
+
+
+def _may_skip(state: dict, now: datetime, sweep: timedelta) -> bool:
+    """May this crawl stop at stored articles? Only when the last crawl of the source
+    finished cleanly (a killed or failed one leaves gaps only a full crawl finds) and a full
+    crawl completed within the sweep period (the safety net for anything an incremental
+    crawl cannot see, such as a new page buried deep in a list)."""
+    if not state["complete"] or not state["full_sweep"]:
+        return False
+    complete = datetime.fromisoformat(state["complete"])
+    if state["started"] and datetime.fromisoformat(state["started"]) > complete:
+        return False
+    return datetime.fromisoformat(state["full_sweep"]) > now - sweep
 
 
 def _header(response, name: str) -> str | None:

@@ -24,9 +24,12 @@ ID_NAMESPACE = uuid.UUID("6f1d5a8e-3c1b-5b7e-9a57-3e0c2f1d9b44")
 
 NEW, UPDATED, UNCHANGED, DUPLICATE = "new", "updated", "unchanged", "duplicate"
 
-# Columns that make up an article's content: a change in any of them is an update.
-CONTENT_COLUMNS = ("url", "title", "published", "language", "origin", "outlet", "rights",
+# Columns that make up an article's content: a change in any of them is an update. (``url``
+# is not one: the same page fetched through another copy of the site is the same content.)
+CONTENT_COLUMNS = ("title", "published", "language", "origin", "outlet", "rights",
                    "author", "category", "tags", "body", "content_hash")
+# A change in these may change which copy of a duplicate group is the original.
+REGROUP_COLUMNS = ("content_hash", "origin", "published", "language")
 
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "articles, LSH bands", [
@@ -86,9 +89,16 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             body BLOB NOT NULL
         )""",
     ]),
+    (4, "story ids for feeds, consecutive misses, crawl sweeps", [
+        "ALTER TABLE articles ADD COLUMN story_id TEXT",
+        "UPDATE articles SET story_id = COALESCE(duplicate_of, id)",
+        "ALTER TABLE articles ADD COLUMN misses INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE crawl_state ADD COLUMN started TEXT",
+        "ALTER TABLE crawl_state ADD COLUMN full_sweep TEXT",
+    ]),
 ]
 
-GONE = "gone"
+GONE, MISSING = "gone", "missing"
 
 
 def article_id(canonical_url: str) -> str:
@@ -120,7 +130,7 @@ class Store:
         self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         self.db = sqlite_utils.Database(self.conn)
         self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA synchronous=FULL")  # a committed batch survives power loss too
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.migrate()
 
@@ -166,51 +176,69 @@ class Store:
         row = to_row(article)
         old = self.get(row["id"])
         if old is not None:
+            seen = {"last_seen": now, "etag": row["etag"], "last_modified": row["last_modified"], "url": row["url"],
+                    "gone": None, "misses": 0}
             if all(old[c] == row[c] for c in CONTENT_COLUMNS):
-                self.conn.execute("UPDATE articles SET last_seen = ?, etag = ?, last_modified = ?, gone = NULL"
-                                  " WHERE id = ?", [now, row["etag"], row["last_modified"], row["id"]])
+                self.db["articles"].update(row["id"], seen)
                 return UNCHANGED
-            changes = {c: row[c] for c in CONTENT_COLUMNS}
-            changes.update(last_seen=now, updated=now, revision=old["revision"] + 1, gone=None,
-                           etag=row["etag"], last_modified=row["last_modified"])
+            changes = {c: row[c] for c in CONTENT_COLUMNS} | seen
+            changes.update(updated=now, revision=old["revision"] + 1)
             self.db["articles"].update(row["id"], changes)
-            if old["content_hash"] != row["content_hash"]:
+            if any(old[c] != row[c] for c in REGROUP_COLUMNS):  # who is the original may have changed
                 self._unlink(row["id"])
                 self._link(row["id"], article.body)
             return UPDATED
-        row.update(first_seen=now, last_seen=now, updated=None, revision=1, duplicate_of=None)
+        row.update(first_seen=now, last_seen=now, updated=None, revision=1, duplicate_of=None, story_id=row["id"])
         self.db["articles"].insert(row)
         self.conn.execute("DELETE FROM skipped WHERE canonical_url = ?", [row["canonical_url"]])
         return DUPLICATE if self._link(row["id"], article.body) else NEW
 
+    def _group(self, root_id: str) -> list[dict]:
+        return list(self.db.query("SELECT * FROM articles WHERE id = ? OR duplicate_of = ?", [root_id, root_id]))
+
     def _unlink(self, id_: str) -> None:
-        """Take a changed article out of its duplicate group (it is matched again afresh)."""
-        members = [r[0] for r in self.conn.execute("SELECT id FROM articles WHERE duplicate_of = ?", [id_])]
+        """Take a changed article out of its duplicate group (it is matched again afresh).
+
+        The rest of the group keeps its story id unless that id was this article's own."""
+        row = self.get(id_)
+        root_id = row["duplicate_of"] or id_
+        rest = [r for r in self._group(root_id) if r["id"] != id_]
         self.conn.execute("DELETE FROM lsh_bands WHERE article_id = ?", [id_])
-        self.conn.execute("UPDATE articles SET duplicate_of = NULL WHERE id = ?", [id_])
-        if members:
-            rows = [self.get(m) for m in members]
-            root = min(rows, key=_rank)["id"]
-            self.conn.execute("UPDATE articles SET duplicate_of = NULL WHERE id = ?", [root])
-            self.conn.execute(f"UPDATE articles SET duplicate_of = ? WHERE id IN ({','.join('?' * len(members))})"
-                              " AND id != ?", [root, *members, root])
+        self.conn.execute("UPDATE articles SET duplicate_of = NULL, story_id = id WHERE id = ?", [id_])
+        if not rest:
+            return
+        new_root = min(rest, key=_rank)
+        story = rest[0]["story_id"] if rest[0]["story_id"] != id_ else new_root["id"]
+        ids = [r["id"] for r in rest]
+        marks = ",".join("?" * len(ids))
+        self.conn.execute(f"UPDATE articles SET duplicate_of = CASE WHEN id = ? THEN NULL ELSE ? END, story_id = ?"
+                          f" WHERE id IN ({marks})", [new_root["id"], new_root["id"], story, *ids])
 
     def _link(self, id_: str, body: str) -> bool:
-        """Attach an article to the group of its copy, if any; True when it is not the original."""
+        """Attach an article to the group of its copy, if any; True when it is not the original.
+
+        The group's story id (what feeds publish as the entry id) is the one of the copy
+        seen first, so an aggregator that saw the story under a reprint keeps seeing the
+        same entry when the original turns up later; within one crawl, the original's."""
         row = self.get(id_)
         match = self._find_copy(row, body)
         self.conn.executemany("INSERT OR IGNORE INTO lsh_bands (band, article_id) VALUES (?, ?)",
                               [(key, id_) for key in dedupe.band_keys(dedupe.shingles(body))])
         if match is None:
             return False
-        root = self.get(match["duplicate_of"]) if match["duplicate_of"] else match
+        group = self._group(match["duplicate_of"] or match["id"])
+        root = next(r for r in group if r["duplicate_of"] is None)
         winner = min([root, row], key=_rank)
-        if winner["id"] == id_:  # the newcomer is the original: the group now points at it
-            self.conn.execute("UPDATE articles SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?",
-                              [id_, root["id"], root["id"]])
-            return False
-        self.conn.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", [root["id"], id_])
-        return True
+        first = min(group, key=lambda r: r["first_seen"])
+        if first["first_seen"] < row["first_seen"] or winner["id"] != id_:
+            story = root["story_id"]
+        else:
+            story = row["story_id"]
+        ids = [r["id"] for r in group] + [id_]
+        marks = ",".join("?" * len(ids))
+        self.conn.execute(f"UPDATE articles SET duplicate_of = CASE WHEN id = ? THEN NULL ELSE ? END, story_id = ?"
+                          f" WHERE id IN ({marks})", [winner["id"], winner["id"], story, *ids])
+        return winner["id"] != id_
 
     def _find_copy(self, row: dict, body: str) -> dict | None:
         """An exact copy by content hash, else the most similar near-duplicate via LSH."""
@@ -240,24 +268,39 @@ class Store:
         """Record a re-check that brought no new content: 304 (unchanged) or 404/410 (gone).
 
         A deleted article keeps its row (the record is never silently dropped); ``gone``
-        says since when the site no longer serves it. Returns the outcome, or None for an
-        address the store does not know.
+        says since when the site no longer serves it: at once for 410, after two
+        consecutive checks for 404 (a page missing for one crawl is often back the next).
+        ``misses`` counts the consecutive 404/410 answers; any later 200 or 304 clears both.
+        Returns the outcome, or None for an address the store does not know.
         """
         id_ = article_id(canonical_url)
         if status in (404, 410):
-            done = self.conn.execute("UPDATE articles SET gone = COALESCE(gone, ?) WHERE id = ?", [now, id_])
-            return GONE if done.rowcount else None
-        done = self.conn.execute("UPDATE articles SET last_seen = ? WHERE id = ?", [now, id_])
+            done = self.conn.execute(
+                "UPDATE articles SET misses = misses + 1, last_seen = ?, gone = CASE WHEN gone IS NOT NULL THEN gone"
+                " WHEN ? = 410 OR misses + 1 >= 2 THEN ? END WHERE id = ?", [now, status, now, id_])
+            if not done.rowcount:
+                return None
+            return GONE if self.get(id_)["gone"] else MISSING
+        done = self.conn.execute("UPDATE articles SET last_seen = ?, misses = 0, gone = NULL WHERE id = ?", [now, id_])
         return UNCHANGED if done.rowcount else None
 
-    def mark_complete(self, source: str, now: str) -> None:
-        """A full crawl of ``source`` finished: later runs may stop at already-stored articles."""
-        self.conn.execute("INSERT INTO crawl_state (source, complete) VALUES (?, ?) "
-                          "ON CONFLICT(source) DO UPDATE SET complete = excluded.complete", [source, now])
+    def crawl_started(self, source: str, now: str) -> None:
+        """A crawl of ``source`` begins: until it completes, the next run crawls in full."""
+        self.conn.execute("INSERT INTO crawl_state (source, started) VALUES (?, ?) "
+                          "ON CONFLICT(source) DO UPDATE SET started = excluded.started", [source, now])
 
-    def crawl_complete(self, source: str) -> str | None:
-        row = self.conn.execute("SELECT complete FROM crawl_state WHERE source = ?", [source]).fetchone()
-        return row[0] if row else None
+    def mark_complete(self, source: str, now: str, full: bool) -> None:
+        """A crawl of ``source`` finished cleanly (a full one also records its sweep)."""
+        self.conn.execute("INSERT INTO crawl_state (source, complete, full_sweep) VALUES (?, ?, ?) "
+                          "ON CONFLICT(source) DO UPDATE SET complete = excluded.complete, "
+                          "full_sweep = COALESCE(excluded.full_sweep, crawl_state.full_sweep)",
+                          [source, now, now if full else None])
+
+    def crawl_state(self, source: str) -> dict:
+        """{'started', 'complete', 'full_sweep'} of the last crawls of ``source`` (None when never)."""
+        row = self.conn.execute("SELECT started, complete, full_sweep FROM crawl_state WHERE source = ?",
+                                [source]).fetchone()
+        return dict(zip(("started", "complete", "full_sweep"), row or (None, None, None)))
 
     def known(self, source: str) -> dict[str, dict]:
         """What an incremental crawl needs of each stored article and skipped page of ``source``."""

@@ -18,6 +18,8 @@ TRUTH["articles"] = [a for a in TRUTH["articles"] if a["host"] in SOURCES]  # th
 TRUTH["drops"] = [d for d in TRUTH["drops"] if d["host"] in SOURCES]
 FIRST = "2026-11-25T00:00:00+00:00"
 LATER = "2026-11-29T00:00:00+00:00"  # past the 72 h freshness window
+EVEN_LATER = "2026-12-03T00:00:00+00:00"
+MUCH_LATER = "2026-12-20T00:00:00+00:00"  # past four windows: gone pages are re-checked too
 
 
 def rows(db: Path) -> dict[str, dict]:
@@ -84,12 +86,22 @@ def test_deleted_article_is_recorded_not_dropped(site):
     root, _, _, db = site
     article = next(a for a in TRUTH["articles"] if a["host"] == "www.csr-china.net" and not a["duplicate_of"])
     run(site)
-    (root / article["host"] / article["path"].lstrip("/")).unlink()
+    page = root / article["host"] / article["path"].lstrip("/")
+    saved = page.read_bytes()
+    page.unlink()
     result, _ = run(site, LATER)
     row = rows(db)[article["canonical_url"]]
-    assert row["gone"] == LATER
+    assert (row["misses"], row["gone"]) == (1, None)  # one 404 is recorded; pages often come back
+    assert result["csr_china_zh"]["stats"]["syndicate/articles/missing"] == 1
+    result, _ = run(site, EVEN_LATER)
+    row = rows(db)[article["canonical_url"]]
+    assert (row["misses"], row["gone"]) == (2, EVEN_LATER)  # the second consecutive 404 marks it gone
     assert row["title"] == article["title"]  # the record is kept
     assert result["csr_china_zh"]["stats"]["syndicate/articles/gone"] == 1
+    page.write_bytes(saved)  # the site serves it again: re-checked on the longer window, and back
+    run(site, MUCH_LATER)
+    row = rows(db)[article["canonical_url"]]
+    assert (row["misses"], row["gone"]) == (0, None)
 
 
 def test_a_grown_source_costs_about_the_new_articles(site):
