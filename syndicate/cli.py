@@ -79,6 +79,23 @@ def sources_check(path):
     click.echo(f"{path or REGISTRY_PATH}: ok")
 
 
+def _check_paths(db: str, out: str | None = None, must_exist: bool = False) -> None:
+    """Refuse, with a message, a database that is not one of ours or an output path that is
+    not a directory, before anything starts (never a traceback halfway through a crawl)."""
+    import sqlite3
+
+    from .store import Store
+
+    if must_exist and not Path(db).exists():
+        raise click.ClickException(f"no database at {db} (run `syndicate crawl` first)")
+    if out is not None and Path(out).exists() and not Path(out).is_dir():
+        raise click.ClickException(f"--out {out} exists and is not a directory")
+    try:
+        Store(db).close()
+    except (sqlite3.Error, OSError) as exc:
+        raise click.ClickException(f"cannot use {db} as the database: {exc}") from None
+
+
 def _check_registry_first() -> None:
     from .sources import check_registry
     from .spidertools import spider_names
@@ -133,6 +150,7 @@ def _crawl(names, db, base_urls, use_mirror, settings) -> list:
     if unknown:
         raise click.UsageError(f"unknown source(s): {', '.join(unknown)} (see `syndicate sources`)")
     _base_urls(names, base_urls, None)  # usage errors before anything starts
+    _check_paths(db)
     if use_mirror:
         from .mirror import serve_mirror
         context = serve_mirror()
@@ -202,6 +220,7 @@ def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit)
     from .lock import Locked, run_lock
 
     settings = _settings(pairs, verbose)
+    _check_paths(db, out)
     try:
         with run_lock(db):
             reports = _crawl(source, db, base_urls, use_mirror, settings)
@@ -218,6 +237,8 @@ def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit)
     except Locked as exc:
         click.echo(f"syndicate run: {exc}; not starting a second one", err=True)
         sys.exit(EXIT_LOCKED)
+    except OSError as exc:  # the lock file cannot be made next to the database
+        raise click.ClickException(f"cannot lock {db}: {exc}") from None
     code = (EXIT_SOURCE_FAILED if failed else EXIT_OK) + (EXIT_PUBLISH_FAILED - EXIT_OK if published is None else 0)
     code = EXIT_BOTH_FAILED if failed and published is None else code
     click.echo(f"run: {len(reports)} sources, {len(failed)} failed, "
@@ -287,8 +308,7 @@ def stats(db):
     """
     from .store import Store
 
-    if not Path(db).exists():
-        raise click.ClickException(f"no database at {db} (run `syndicate crawl` first)")
+    _check_paths(db, must_exist=True)
     store = Store(db)
     for group, rows in store.stats().items():
         click.echo(f"{group}:")
@@ -315,9 +335,12 @@ def publish(db, out, site_url, limit):
     """
     from .feeds import publish as publish_feeds
 
-    if not Path(db).exists():
-        raise click.ClickException(f"no database at {db} (run `syndicate crawl` first)")
-    click.echo(publish_feeds(db, out, site_url=site_url, limit=limit).summary())
+    _check_paths(db, out, must_exist=True)
+    try:
+        report = publish_feeds(db, out, site_url=site_url, limit=limit)
+    except OSError as exc:
+        raise click.ClickException(f"publishing failed, the previous feeds are left in place: {exc}") from None
+    click.echo(report.summary())
 
 
 @cli.command()

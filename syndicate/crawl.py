@@ -43,6 +43,11 @@ class CrawlReport:
         return self.get("syndicate/articles/gone")
 
     @property
+    def missing(self) -> int:
+        """Stored articles that answered 404 once (gone after a second consecutive miss)."""
+        return self.get("syndicate/articles/missing")
+
+    @property
     def skipped(self) -> int:
         return sum(int(v) for k, v in self.stats.items() if k.startswith("syndicate/skipped/"))
 
@@ -62,7 +67,7 @@ class CrawlReport:
                  if k.startswith("downloader/response_status_count/") and k.rsplit("/", 1)[1][0] in "23")
         if not ok:
             return "no page could be fetched (robots.txt, DNS, connection or server errors)"
-        if not sum(self.articles.values()) + self.fresh + self.gone:
+        if not sum(self.articles.values()) + self.fresh + self.missing + self.gone:
             return "no articles found"
         return None
 
@@ -70,7 +75,7 @@ class CrawlReport:
         a = self.articles
         return (f"{self.source}: {self.pages} pages, {sum(a.values())} articles "
                 f"({a['new']} new, {a['updated']} updated, {a['unchanged']} unchanged, "
-                f"{a['duplicate']} duplicate), {self.fresh} fresh, {self.gone} gone, "
+                f"{a['duplicate']} duplicate), {self.fresh} fresh, {self.missing} missing, {self.gone} gone, "
                 f"{self.skipped} skipped, {self.errors} errors")
 
 
@@ -83,10 +88,16 @@ def run_crawl(sources: list[str], db: str, base_urls: dict[str, str] | None = No
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
+    from .dates import iso
+    from .spidertools import crawl_time
+    from .store import Store
+
     project = get_project_settings()
     project.set("SYNDICATE_DB", db, priority="cmdline")
     for key, value in (settings or {}).items():
         project.set(key, value, priority="cmdline")
+    now = iso(crawl_time(project.get("SYNDICATE_NOW")))
+    project.set("SYNDICATE_NOW", now, priority="cmdline")  # one clock for every source of this run
     process = CrawlerProcess(project)
     dedicated = set(process.spider_loader.list())
     crawlers = []
@@ -98,4 +109,12 @@ def run_crawl(sources: list[str], db: str, base_urls: dict[str, str] | None = No
         crawlers.append((name, crawler))
         process.crawl(crawler, **kwargs)
     process.start()
-    return [CrawlReport(name, dict(crawler.stats.get_stats())) for name, crawler in crawlers]
+    reports = [CrawlReport(name, dict(crawler.stats.get_stats())) for name, crawler in crawlers]
+    store = Store(db)
+    try:  # new/duplicate as the store stands after the whole run, not as items arrived
+        for report in reports:
+            for outcome, count in store.first_seen_at(report.source, now).items():
+                report.stats[f"syndicate/articles/{outcome}"] = count
+    finally:
+        store.close()
+    return reports

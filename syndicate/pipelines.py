@@ -97,10 +97,10 @@ class CrawlStatePipeline:
         return item
 
     def spider_closed(self, spider, reason):
-        from .crawl import crawl_errors
+        from .crawl import CrawlReport
 
-        stats = self.crawler.stats.get_stats()
-        if reason != "finished" or crawl_errors(stats) or not stats.get("item_scraped_count", 0):
+        report = CrawlReport(spider.name, dict(self.crawler.stats.get_stats()) | {"finish_reason": reason})
+        if reason != "finished" or report.errors or report.failure:
             return
         self._write_state(lambda store, now: store.mark_complete(spider.name, now, full=not spider.incremental))
 

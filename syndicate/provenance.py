@@ -93,9 +93,6 @@ REPRINTED_FROM = re.compile(r"(?:本文)?转(?:载)?自\s*[:：]?\s*(?P<name>[^\
 AGENCY_BYLINE = re.compile(
     r"^(?:[A-Z][A-Za-z .'-]{1,40},?\s*)?\((?P<agency>Reuters|Xinhua|AP|AFP|Bloomberg|Kyodo|Yonhap|IANS|PTI|Anadolu)\)\s*[-–—]{1,2}\s*"
     r"|^(?P<zh>新华社|中新社|中新网|人民网|央视网|国际在线)[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日(?:电|讯)")
-AGENCY_NAMES = {"Reuters": "Reuters", "Xinhua": "Xinhua News Agency", "AP": "Associated Press", "AFP": "AFP",
-                "Bloomberg": "Bloomberg", "Kyodo": "Kyodo News", "Yonhap": "Yonhap", "IANS": "IANS", "PTI": "PTI",
-                "Anadolu": "Anadolu Agency"}
 
 
 @dataclass
@@ -140,7 +137,7 @@ def find_credit(paragraphs: list[str]) -> Credit:
     first = next((p for p in paras if p), "")
     byline = AGENCY_BYLINE.match(first)
     if byline and credit.raw_source is None:
-        credit.raw_source = AGENCY_NAMES.get(byline["agency"] or "", byline["agency"] or byline["zh"])
+        credit.raw_source = byline["agency"] or byline["zh"]  # the registry's [outlets] names it in full
         credit.rule = "agency-byline"
     credit.paragraphs = [p for p in paras if p]
     return credit

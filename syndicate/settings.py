@@ -29,6 +29,8 @@ SYNDICATE_NOW = ""
 SYNDICATE_FRESHNESS_HOURS = 72
 # Ignore the stored state and crawl everything (a full re-crawl).
 SYNDICATE_FULL_CRAWL = False
+# A crawl that follows every list page runs at least this often (the incremental safety net).
+SYNDICATE_FULL_SWEEP_HOURS = 168
 
 # Hardening (syndicate/hardening.py): fixed robots.txt under concurrency, http(s) only,
 # no private/loopback/metadata addresses unless the operator pointed a source there,

@@ -35,10 +35,11 @@ class SourceSpider(scrapy.Spider):
     proxy): every path stays the same, links to the real host are followed on the copy,
     and items keep the real site's addresses.
 
-    Incremental: once a full crawl of the source has completed, a run follows a category's
-    further list pages only while they show no stored article, fetches only articles it
-    does not have, and re-checks stored ones whose last check is older than the freshness
-    window (SYNDICATE_FRESHNESS_HOURS) with conditional requests (ETag / Last-Modified).
+    Incremental: when the last crawl of the source finished cleanly and a full crawl
+    completed within SYNDICATE_FULL_SWEEP_HOURS, a run follows a category's further list
+    pages only while most of what they list is new, fetches only articles it does not have,
+    and re-checks stored ones whose last check is older than the freshness window
+    (SYNDICATE_FRESHNESS_HOURS) with conditional requests (ETag / Last-Modified).
     """
 
     article_path: re.Pattern
@@ -135,7 +136,7 @@ class SourceSpider(scrapy.Spider):
 
     def parse(self, response):
         """A home or list page: follow list pages and articles on this site, nothing else."""
-        pages, shows_stored = [], False
+        pages, listed = [], {}
         for href in response.css("a::attr(href)").getall():
             try:
                 link = self.real(response.urljoin(href.strip()))
@@ -148,7 +149,7 @@ class SourceSpider(scrapy.Spider):
             target = urlsplit(canonical)
             target = target.path + (f"?{target.query}" if target.query else "")
             if self.article_path.search(target):
-                shows_stored = shows_stored or canonical in self.known
+                listed[canonical] = canonical in self.known
                 request = self.article_request(canonical)
                 if request is not None:
                     yield request
@@ -156,13 +157,22 @@ class SourceSpider(scrapy.Spider):
                 request = scrapy.Request(self.fetch_url(canonical), callback=self.parse)
                 is_page = self.pagination_path is not None and self.pagination_path.search(target)
                 if is_page:
-                    pages.append(request)
+                    pages.append((_page_number(canonical), request))
                 else:
                     yield request
-        if self.incremental and shows_stored:
+        if not self.incremental:
+            yield from (request for _, request in pages)
+            return
+        if listed and 2 * sum(listed.values()) >= len(listed):
+            # Most of what this page lists is stored: the pages after it (older) are too. A
+            # majority, not any one link, so a sidebar of stored "hot news" cannot stop it.
             self.crawler.stats.inc_value("syndicate/incremental/stopped_at_stored", len(pages))
-            return  # everything past a list page that shows stored articles is stored already
-        yield from pages
+            return
+        # Mostly new: go one page further (the pager also links pages far beyond it).
+        here = _page_number(self.canonical(response.url))
+        later = [(n, request) for n, request in pages if n > here]
+        if later:
+            yield min(later, key=lambda pair: pair[0])[1]
 
     def parse_page(self, response):
         canonical = self.canonical(response.url)
@@ -178,6 +188,7 @@ class SourceSpider(scrapy.Spider):
         except SkipPage as exc:
             yield self.skip(response, canonical, type(exc).__name__)
             return
+        item.url = self.real(response.url)  # the real site's address, whichever copy served it
         item.etag = _header(response, "ETag")
         item.last_modified = _header(response, "Last-Modified")
         yield item
@@ -190,6 +201,13 @@ class SourceSpider(scrapy.Spider):
 
     def parse_article(self, response):  # pragma: no cover - each site implements it
         raise NotImplementedError
+
+
+def _page_number(url: str) -> int:
+    """The page number of a list page: the last number in its path and query (0 for none)."""
+    parts = urlsplit(url)
+    numbers = re.findall(r"\d+", parts.path + "?" + parts.query)
+    return int(numbers[-1]) if numbers else 0
 
 
 def _may_skip(state: dict, now: datetime, sweep: timedelta) -> bool:

@@ -330,6 +330,16 @@ class Store:
                               [origin, fetched, status, body])
 
     # -- reading ---------------------------------------------------------------------
+    def first_seen_at(self, source: str, now: str) -> dict[str, int]:
+        """Of the articles ``source`` first stored at crawl time ``now``: how many are the
+        canonical copy (new) and how many duplicate another, as the store stands now (a
+        copy stored before its original was counted new when stored)."""
+        new, duplicate = self.conn.execute(
+            "SELECT COALESCE(SUM(duplicate_of IS NULL), 0), COALESCE(SUM(duplicate_of IS NOT NULL), 0) "
+            "FROM articles WHERE source = ? AND first_seen = ?", [source, now]).fetchone()
+        return {"new": new, "duplicate": duplicate}
+
+
     def count(self, where: str = "1=1", params: list | None = None) -> int:
         return self.conn.execute(f"SELECT COUNT(*) FROM articles WHERE {where}", params or []).fetchone()[0]
 

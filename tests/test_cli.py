@@ -102,3 +102,21 @@ def test_scrapy_list_and_crawl_from_the_project_root(tmp_path):
     assert run.returncode == 0, run.stderr
     import sqlite3
     assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 27
+
+
+@pytest.mark.parametrize("args,message", [
+    (["stats", "--db", "{junk}"], "cannot use {junk} as the database: file is not a database"),
+    (["publish", "--db", "{junk}"], "cannot use {junk} as the database"),
+    (["crawl", "--db", "{junk}", "--mirror"], "cannot use {junk} as the database"),
+    (["run", "--db", "{junk}", "--mirror"], "cannot use {junk} as the database"),
+    (["run", "--db", "/proc/nope/x.db"], "cannot use /proc/nope/x.db as the database"),
+    (["run", "--db", "{db}", "--out", "{junk}"], "--out {junk} exists and is not a directory"),
+])
+def test_bad_paths_are_messages_not_tracebacks(tmp_path, args, message):
+    junk = tmp_path / "junk.db"
+    junk.write_text("not a database")
+    fill = {"junk": str(junk), "db": str(tmp_path / "ok.db")}
+    result = CliRunner().invoke(cli, [a.format(**fill) for a in args])
+    assert result.exit_code == 1
+    assert message.format(**fill) in result.output
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)

@@ -13,7 +13,7 @@ from syndicate.provenance import find_credit
     (["来源：企业社会责任中国网", "正文。"], "企业社会责任中国网", "source-line", ["正文。"]),
     (["正文。", "（来源：人民网）"], "人民网", "source-trailer", ["正文。"]),
     (["本文转自人民网，有删节。", "正文。"], "人民网", "reprinted-from", ["本文转自人民网，有删节。", "正文。"]),
-    (["BEIJING (Xinhua) -- The forum opened on Monday.", "x"], "Xinhua News Agency", "agency-byline", None),
+    (["BEIJING (Xinhua) -- The forum opened on Monday.", "x"], "Xinhua", "agency-byline", None),
     (["(Reuters) - Companies said on Tuesday.", "x"], "Reuters", "agency-byline", None),
     (["新华社北京3月3日电 企业发布社会责任报告。", "x"], "新华社", "agency-byline", None),
     (["Plain text that mentions a Source: in passing.", "x"], None, None, None),
@@ -34,3 +34,14 @@ def test_original_title_marks_a_reprint_and_leaves_the_body():
     credit = find_credit(["企业发布社会责任报告。", "（原标题：某企业发布报告）"])
     assert credit.reprint_marker and credit.original_title == "某企业发布报告"
     assert credit.paragraphs == ["企业发布社会责任报告。"]
+
+
+def test_agency_names_are_normalised_by_the_registry():
+    from syndicate.provenance import decide
+    from syndicate.sources import registry
+
+    reg = registry()
+    credit = find_credit(["BEIJING (Xinhua) -- The forum opened on Monday.", "x"])
+    assert decide(credit.raw_source, reg.get("csr_china_en"), reg).outlet == "Xinhua News Agency"
+    credit = find_credit(["WASHINGTON (AP) - Companies said.", "x"])
+    assert decide(credit.raw_source, reg.get("csr_china_en"), reg).outlet == "Associated Press"

@@ -130,3 +130,58 @@ def test_a_grown_source_costs_about_the_new_articles(site):
     en_requests = [r for r in requests if r["host"] == "en.csr-china.net"]
     assert len(en_requests) <= len(newest) + 1 + len(index_pages)  # + home page + first list pages
     assert set(newest) <= set(rows(db))
+
+
+def forget(db: Path, urls: list[str]) -> None:
+    """Delete rows as if the articles had been published after the last run."""
+    conn = sqlite3.connect(db)
+    with conn:
+        for url in urls:
+            conn.execute("DELETE FROM lsh_bands WHERE article_id = ?", [article_id(url)])
+            conn.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of = ?", [article_id(url)])
+            conn.execute("DELETE FROM articles WHERE canonical_url = ?", [url])
+    conn.close()
+
+
+def test_growth_beyond_the_first_list_page_is_found(site):
+    """More new articles than one list page holds (the sidebar on page 1 links stored ones)."""
+    root, _, _, db = site
+    run(site)
+    en = [a for a in TRUTH["articles"] if a["host"] == "en.csr-china.net" and a["category"] == "CSR News"]
+    newest = sorted(en, key=lambda a: int(a["path"].rsplit("/", 1)[1].split(".")[0]), reverse=True)[:7]
+    forget(db, [a["canonical_url"] for a in newest])
+    result, requests = run(site)
+    assert {a["canonical_url"] for a in newest} <= set(rows(db))
+    paths = {r["path"] for r in requests}
+    assert "/a/knowledge/CSRNews/list_3_2.html" in paths
+    assert "/a/knowledge/CSRNews/list_3_4.html" not in paths  # it stopped once the pages were mostly stored
+
+
+def test_an_interrupted_crawl_makes_the_next_one_full(site):
+    _, _, _, db = site
+    run(site)
+    conn = sqlite3.connect(db)
+    with conn:  # as a run killed after it started would leave it
+        conn.execute("UPDATE crawl_state SET started = ?", ["2026-11-25T00:30:00+00:00"])
+    conn.close()
+    _, requests = run(site, "2026-11-25T01:00:00+00:00")
+    list_pages = [r for r in requests if "list_" in r["path"]]
+    assert len(list_pages) >= 4  # every list page again, not only the first ones
+    _, requests = run(site, "2026-11-25T02:00:00+00:00")  # that one completed: incremental again
+    assert not [r for r in requests if "list_" in r["path"]]
+
+
+def test_full_crawl_setting_fetches_every_article_again(site):
+    run(site)
+    _, mirror, base_urls, db = site
+    mirror.requests.clear()
+    crawl(sorted(base_urls), db, base_urls, {"SYNDICATE_NOW": FIRST, "SYNDICATE_FULL_CRAWL": "1"})
+    fetched = {r["path"] for r in mirror.requests if re.search(r"/\d{4}/\d{4}/\d+\.html$", r["path"])}
+    assert len(fetched) >= len(TRUTH["articles"])
+    assert len(rows(db)) == len(TRUTH["articles"])
+
+
+def test_a_full_sweep_runs_at_least_weekly(site):
+    run(site)
+    _, requests = run(site, "2026-12-03T00:00:00+00:00")  # eight days on: past the 168 h sweep
+    assert len([r for r in requests if "list_" in r["path"]]) >= 4

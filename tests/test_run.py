@@ -186,13 +186,19 @@ def test_the_crontab_line_runs_in_crons_bare_environment(tmp_path):
     home.mkdir()
     (home / ".venv").symlink_to(ROOT / ".venv")
     (home / "var").mkdir()
-    command = command.replace("/opt/csr-syndicate", str(home)).replace("syndicate run", "syndicate run --mirror", 1)
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "SHELL": "/bin/sh", "LOGNAME": "cron"}
-    result = subprocess.run(["/bin/sh", "-c", command], env=env, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0
+
+    def cron(extra: str) -> subprocess.CompletedProcess:
+        line = command.replace("/opt/csr-syndicate", str(home)).replace("syndicate run", f"syndicate run {extra}", 1)
+        return subprocess.run(["/bin/sh", "-c", line], env=env, capture_output=True, text=True, timeout=300)
+
+    ok = cron("--mirror")
+    assert ok.returncode == 0 and ok.stdout == "" and ok.stderr == ""  # nothing printed: cron sends no mail
     log = (home / "var" / "run.log").read_text()
     assert "run: 2 sources, 0 failed" in log
     assert (home / "var" / "feeds" / "index.html").exists()
+    failed = cron("--mirror --base-url csr_china_en=http://127.0.0.1:9/")
+    assert failed.stdout.strip() == f"csr-syndicate: run failed with exit 3 (see {home}/var/run.log)"  # mailed
 
 
 def test_systemd_units(tmp_path):

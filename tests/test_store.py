@@ -148,3 +148,68 @@ def test_lookup_does_not_compare_every_pair(store, monkeypatch):
     monkeypatch.setattr(dedupe, "is_near_duplicate", lambda a, b: calls.append(1) or real(a, b))
     put(store, art(999, english(1000 + 42) + " tail"))
     assert 1 <= len(calls) <= 5  # the LSH candidates, not 300 comparisons
+
+
+def test_a_change_of_origin_alone_makes_it_the_original(store):
+    body = english(11)
+    put(store, art(1, body, origin="reprinted", published="2019-01-01T00:00:00+08:00"))
+    put(store, art(2, body + " more", origin="unknown", published="2019-01-02T00:00:00+08:00"))
+    assert store.get(article_id("https://x.test/a/2.html"))["duplicate_of"] == article_id("https://x.test/a/1.html")
+    assert put(store, art(2, body + " more", origin="original", published="2019-01-02T00:00:00+08:00")) == UPDATED
+    assert store.get(article_id("https://x.test/a/2.html"))["duplicate_of"] is None
+    assert store.get(article_id("https://x.test/a/1.html"))["duplicate_of"] == article_id("https://x.test/a/2.html")
+
+
+def test_the_story_keeps_its_published_id_when_the_original_turns_up_later(store):
+    body = english(12)
+    put(store, art(1, edited(body, 3), origin="reprinted", published="2019-01-05T00:00:00+08:00"),
+        "2026-01-01T00:00:00+00:00")
+    reprint = article_id("https://x.test/a/1.html")
+    put(store, art(2, body, origin="original", published="2019-01-03T00:00:00+08:00"), "2026-01-02T00:00:00+00:00")
+    original = store.get(article_id("https://x.test/a/2.html"))
+    assert original["duplicate_of"] is None and store.get(reprint)["duplicate_of"] == original["id"]
+    assert original["story_id"] == reprint == store.get(reprint)["story_id"]  # what the feeds publish as the entry id
+
+
+def test_within_one_crawl_the_story_id_is_the_originals(store):
+    body = english(13)
+    put(store, art(1, edited(body, 4), origin="reprinted"), "2026-01-01T00:00:00+00:00")
+    put(store, art(2, body, origin="original"), "2026-01-01T00:00:00+00:00")
+    original = article_id("https://x.test/a/2.html")
+    assert store.get(original)["story_id"] == original == store.get(article_id("https://x.test/a/1.html"))["story_id"]
+
+
+def test_404_twice_or_410_once_is_gone_and_a_200_brings_it_back(store):
+    a, b = art(1, english(14)), art(2, english(15))
+    put(store, a)
+    put(store, b)
+    with store.batch():
+        assert store.seen(a.canonical_url, 404, "2026-02-01T00:00:00+00:00") == "missing"
+        assert store.seen(a.canonical_url, 404, "2026-02-02T00:00:00+00:00") == "gone"
+        assert store.seen(b.canonical_url, 410, "2026-02-02T00:00:00+00:00") == "gone"
+        assert store.seen("https://x.test/unknown.html", 404, "2026-02-02T00:00:00+00:00") is None
+    assert store.get(article_id(a.canonical_url))["gone"] == "2026-02-02T00:00:00+00:00"
+    assert put(store, a, "2026-03-01T00:00:00+00:00") == UNCHANGED
+    row = store.get(article_id(a.canonical_url))
+    assert (row["gone"], row["misses"]) == (None, 0)
+
+
+def test_one_bad_item_costs_only_itself(tmp_path):
+    from scrapy.utils.test import get_crawler
+
+    from syndicate.pipelines import StorePipeline
+
+    crawler = get_crawler(settings_dict={"SYNDICATE_DB": str(tmp_path / "p.db"), "SYNDICATE_BATCH_SIZE": 3,
+                                         "SYNDICATE_NOW": "2026-01-01T00:00:00+00:00"})
+    pipeline = StorePipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    items = [art(n, english(100 + n)) for n in range(6)]
+    items[1].origin = "borrowed"  # violates the schema's CHECK: the store refuses it
+    for item in items:
+        pipeline.process_item(item)
+    pipeline.close_spider()
+    stored = Store(str(tmp_path / "p.db"))
+    assert {r["canonical_url"] for r in stored.all_articles()} == {i.canonical_url for i in items} - {items[1].canonical_url}
+    stored.close()
+    assert crawler.stats.get_value("syndicate/articles/error") == 1
+    assert crawler.stats.get_value("syndicate/articles/new") == 5
