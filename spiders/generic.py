@@ -21,7 +21,7 @@ from scrapy.http import HtmlResponse
 
 from syndicate.dates import iso, parse_date
 from syndicate.errors import NoBody, NoTitle, SoftNotFound
-from syndicate.extract import clean_text, decode_html, parse_html, repair, strip_site_suffix
+from syndicate.extract import clean_text, decode_html, parse_html, repair, strip_site_suffix, text_blocks
 from syndicate.items import Article
 from syndicate.language import detect_language
 from syndicate.provenance import REPRINTED, decide, find_credit, reprint_without_outlet
@@ -32,8 +32,12 @@ from syndicate.urls import canonical_url
 NOT_FOUND = re.compile(r"页面不存在|页面未找到|page (?:was )?not found|404 not found|nothing (?:was )?found", re.I)
 # Lines that are a site's furniture, not its story (any site; a source adds its own in drop_lines).
 FURNITURE = re.compile(r"^(?:Tweet me|Share this|Print this|Email this|Related (?:posts|articles)|Read more|"
-                       r"Tags?|Keywords|Categories|Filed under|分享到|责任编辑|相关阅读|相关新闻)\s*[:：]?", re.I)
-TAGS_LINE = re.compile(r"^(?:Tags?|Keywords|KEYWORDS|关键词|标签)\s*[:：]\s*(?P<rest>.+)$", re.I)
+                       r"Tags?|Keywords|Categories|Filed under|分享到|责任编辑|相关阅读|相关新闻)\s*[:：]?|"
+                       r"^(?:Copyright\b|©|\(c\)\s)|All rights reserved\.?$|版权所有", re.I)
+TAGS_ANYWHERE = re.compile(r"(?:^|\s)(?:Tags?|Tagged|Keywords|关键词|标签)\s*[:：]?\s+(?P<rest>.+)$", re.I)
+CATEGORY_LINE = re.compile(r"(?:Filed under|Posted in|Categor(?:y|ies)|分类|栏目)\s*[:：]?\s*(?P<cat>[^·|,，]+?)\s*(?:[·|]|$)", re.I)
+CRUMBS = re.compile(r"^(?:您现在的位置|当前位置|You are here)?\s*[:：]?\s*(?:Home|首页)\s*(?:>|»|›|/)\s*(?P<rest>.+)$", re.I)
+TAGS_LINE = re.compile(r"^(?:Tags?|Tagged|Keywords|KEYWORDS|关键词|标签)\s*[:：]?\s+(?P<rest>.+)$", re.I)
 
 
 def _selector_text(root, css: str | None) -> list[str]:
@@ -46,13 +50,45 @@ def _selector_text(root, css: str | None) -> list[str]:
     return [clean_text(" ".join(el.itertext())) for el in elements if clean_text(" ".join(el.itertext()))]
 
 
-def _labelled(root, labels: list[str]) -> str | None:
-    """The text after the first of ``labels`` ("Posted:", "date:") anywhere in the page."""
-    text = clean_text(" ".join(root.itertext()))
-    for label in labels:
-        match = re.search(rf"(?<![\w]){re.escape(label)}\s*(?P<value>.{{4,60}})", text, re.IGNORECASE)
+def _find(text: str, patterns: list[str], group: str) -> str | None:
+    """The named ``group`` of the first of the registry's ``patterns`` that matches the page text."""
+    for pattern in patterns:
+        match = re.search(pattern, text)
+        if match and match.groupdict().get(group) is not None:
+            return match[group].strip()
+    return None
+
+
+def _breadcrumb(root, title: str) -> str | None:
+    """The last crumb of a 'Home > Section > ...' trail (the article itself and 正文 aside)."""
+    for block in text_blocks(root):
+        match = CRUMBS.match(block.text)
         if match:
-            return match["value"]
+            crumbs = [c.strip() for c in re.split(r"\s*(?:>|»|›|/)\s*", match["rest"]) if c.strip()]
+            crumbs = [c for c in crumbs if c not in (title, "正文", "Article", "Text")]
+            return crumbs[-1] if crumbs else None
+    return None
+
+
+def _category_line(root) -> str | None:
+    """'Filed under News', 'Posted in News', or a WordPress rel="category tag" link."""
+    for a in root.iter("a"):
+        if "category" in (a.get("rel") or "").split():
+            return clean_text(" ".join(a.itertext())) or None
+    for block in text_blocks(root):
+        match = CATEGORY_LINE.search(block.text)
+        if match:
+            return match["cat"].strip() or None
+    return None
+
+
+def _html_time(root) -> str | None:
+    """The machine-readable publication time: <time datetime> or hAtom's <abbr class="published">."""
+    for el in root.iter("time", "abbr"):
+        value = el.get("datetime") if el.tag == "time" else el.get("title")
+        classes = (el.get("class") or "").split()
+        if value and (el.tag == "time" or "published" in classes) and "updated" not in classes:
+            return value
     return None
 
 
@@ -87,9 +123,11 @@ def parse_generic(response: HtmlResponse, source: Source, canonical: str, now: d
     doc = trafilatura.bare_extraction(text, url=canonical, with_metadata=True, include_comments=False,
                                       include_tables=False, favor_precision=True, deduplicate=False)
     extracted = (doc.text or "") if doc is not None else ""
-    title = (_selector_text(root, selectors.get("title")) or [None])[0] or _meta(root, "og:title") \
-        or (doc.title if doc is not None else None) or clean_text(root.findtext(".//title") or "")
-    title = strip_site_suffix(clean_text(title or ""), source.site_names + (source.name,))
+    names = source.site_names + (source.name,)
+    candidates = [*_selector_text(root, selectors.get("title")), _meta(root, "og:title"),
+                  doc.title if doc is not None else None, clean_text(root.findtext(".//title") or ""),
+                  *(clean_text(" ".join(h.itertext())) for h in root.iter("h1", "h2"))]
+    title = next((t for t in (strip_site_suffix(clean_text(c or ""), names) for c in candidates) if t), "")
     if NOT_FOUND.search(title or "") or (NOT_FOUND.search(extracted) and len(extracted) < 300):
         raise SoftNotFound(response.url)
     if not title:
@@ -121,10 +159,8 @@ def parse_generic(response: HtmlResponse, source: Source, canonical: str, now: d
     if not credit.paragraphs:
         raise NoBody(response.url)
 
-    raw_source = credit.raw_source
-    labelled_source = _labelled(root, spec.get("source_labels", [])) if spec.get("source_labels") else None
-    if labelled_source and not raw_source:
-        raw_source = re.split(r"\s{2,}|\s+(?:date|编辑|作者|时间)\s*[:：]", labelled_source, maxsplit=1)[0]
+    page_text = " ".join(b for b in (clean_text(t) for t in root.itertext()) if b)
+    raw_source = _find(page_text, spec.get("source_patterns", []), "source") or credit.raw_source
     foreign = _cross_site_canonical(root, canonical)
     if foreign and not raw_source:
         owner = reg.by_host(urlsplit(foreign).hostname or "")
@@ -135,24 +171,32 @@ def parse_generic(response: HtmlResponse, source: Source, canonical: str, now: d
 
     date_value = (
         date_text
-        or _labelled(root, spec.get("date_labels", []))
+        or _find(page_text, spec.get("date_patterns", []), "date")
         or (_selector_text(root, selectors.get("date")) or [None])[0]
         or _meta(root, "article:published_time", "datepublished", "pubdate", "publishdate", "date")
+        or _html_time(root)
         or credit.date_text
         or (doc.date if doc is not None else None)
     )
-    published = parse_date(date_value, source.timezone, now) if date_value else None
+    published = parse_date(date_value, source.timezone, now, spec.get("date_order")) if date_value else None
     author = (_selector_text(root, selectors.get("author")) or [None])[0] \
-        or (_labelled(root, spec.get("author_labels", [])) if spec.get("author_labels") else None) \
+        or _find(page_text, spec.get("author_patterns", []), "author") \
         or (doc.author if doc is not None else None)
-    if author:
-        author = re.split(r"\s{2,}|\s+(?:Posted|date|Series)\s*:", author, maxsplit=1)[0].strip() or None
-    category = (_selector_text(root, selectors.get("category")) or [None])[-1] \
-        or ((doc.categories or [None])[0] if doc is not None else None) or spec.get("category")
+    category = (_selector_text(root, selectors.get("category")) or [None])[-1] or _breadcrumb(root, title) \
+        or _category_line(root) or ((doc.categories or [None])[0] if doc is not None else None) \
+        or spec.get("category")
     declared = root.get("lang") or source.language
     body = "\n\n".join(credit.paragraphs)
+    tags += _selector_text(root, selectors.get("tags"))
+    tags += [clean_text(" ".join(a.itertext())) for a in root.iter("a") if (a.get("rel") or "").split() == ["tag"]]
+    if not tags:
+        for block in text_blocks(root):
+            match = TAGS_ANYWHERE.search(block.text)
+            if match:
+                tags += [match["rest"]]
+                break
     seen: dict[str, None] = {}
-    for tag in (clean_text(t) for t in tags):
+    for tag in (clean_text(t) for many in tags for t in re.split(r"\s*[,，、;；]\s*", many)):
         if tag and tag not in seen:
             seen[tag] = None
     return Article(

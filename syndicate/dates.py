@@ -15,17 +15,23 @@ _NUMERIC = re.compile(
 )
 
 
+# A date that names its own zone: "10:35 AM EST", "GMT", "UTC", "+0200".
+_NAMED_ZONE = re.compile(r"\b(?:[ECMP][SD]T|UTC|GMT|CES?T|BST|JST|HKT|CST)\b|[+-]\d{2}:?\d{2}\b")
+
+
 def find_date_text(text: str) -> str | None:
     """The first thing in ``text`` that is shaped like a numeric date, else None."""
     match = _NUMERIC.search(text or "")
     return match.group(0) if match else None
 
 
-def parse_date(text: str | None, tz: str = "Asia/Shanghai", now: datetime | None = None) -> datetime | None:
+def parse_date(text: str | None, tz: str = "Asia/Shanghai", now: datetime | None = None,
+               order: str | None = None) -> datetime | None:
     """Parse a date as written on a page; the site's zone applies when the text gives none.
 
     Returns None when the text holds no valid date (the caller stores NULL, never a guess).
-    Relative and worded dates ("3天前", "Dec 22, 2011 – 10:35 AM EST") go through dateparser.
+    Relative and worded dates ("3天前", "Dec 22, 2011 – 10:35 AM EST") go through dateparser;
+    ``order`` (the registry's date_order: "MDY", "DMY") settles "07/24/2019".
     """
     if not text or not text.strip():
         return None
@@ -43,20 +49,23 @@ def parse_date(text: str | None, tz: str = "Asia/Shanghai", now: datetime | None
             offset = match["tz"].strip()
             return datetime.fromisoformat(value.isoformat() + ("+00:00" if offset == "Z" else offset))
         return value.replace(tzinfo=zone)
-    return _parse_words(text, tz, now)
+    return _parse_words(text, tz, now, order)
 
 
-def _parse_words(text: str, tz: str, now: datetime | None) -> datetime | None:
+def _parse_words(text: str, tz: str, now: datetime | None, order: str | None = None) -> datetime | None:
     if not re.search(r"\d|前|昨|今|yesterday|today|ago", text, re.IGNORECASE):
         return None
     import dateparser  # slow to import; only worded dates need it
 
     settings = {
-        "TIMEZONE": tz,
         "RETURN_AS_TIMEZONE_AWARE": True,
         "PREFER_DAY_OF_MONTH": "first",
         "STRICT_PARSING": False,
     }
+    if order:
+        settings["DATE_ORDER"] = order  # "07/24/2019" is month first on a US site
+    if not _NAMED_ZONE.search(text):
+        settings["TIMEZONE"] = tz  # the site's zone, for a date that names none (else the page's offset is kept)
     if now is not None:
         settings["RELATIVE_BASE"] = now.astimezone(ZoneInfo(tz)).replace(tzinfo=None)
     cleaned = re.sub(r"\s+[–—-]\s+", " ", text.strip())

@@ -202,18 +202,22 @@ def densest_container(root, min_len: int = 20, ignore=None):
     return max(scores, key=lambda e: scores[e])
 
 
-TITLE_SEP = r"[-–—|_:：]"
+TITLE_SEP = r"[-–—|_:：»·]"
 
 
 def strip_site_suffix(title: str, site_names) -> str:
-    """'Title - CSR-China', 'Title_企业社会责任中国网', 'Title | CSRwire' -> 'Title'; '' for the bare site name."""
+    """'Title - CSR-China', 'Title_企业社会责任中国网', 'Site » Title' -> 'Title'; '' for the bare site name."""
     names = sorted((n for n in site_names if n), key=len, reverse=True)
     changed = True
     while changed and title:
         changed = False
         for name in names:
             match = re.search(rf"(?:^|\s*{TITLE_SEP})\s*{re.escape(name)}\s*$", title, re.IGNORECASE)
+            prefix = re.match(rf"^\s*{re.escape(name)}\s*[|»·]\s*", title, re.IGNORECASE)
             if match:
                 title, changed = title[: match.start()].strip(), True
+                break
+            if prefix:
+                title, changed = title[prefix.end():].strip(), True
                 break
     return title

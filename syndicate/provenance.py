@@ -89,6 +89,8 @@ SOURCE_TRAILER = re.compile(r"\s*[(（]\s*(?:Source|来源)\s*[:：]\s*(?P<name>
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>[^()（）]+?)\s*[)）]")
 # 转载自X / 本文转自X / 转自X
 REPRINTED_FROM = re.compile(r"(?:本文)?转(?:载)?自\s*[:：]?\s*(?P<name>[^\s，。,.;；（(]{2,30})")
+# A line that is nothing but such a credit.
+CREDIT_ONLY = re.compile(r"^\s*[(（]?\s*(?:本文)?转(?:载)?自\s*[:：]?\s*[^\s，。,.;；]{2,30}\s*[)）]?\s*[。.]?\s*$")
 # Agency bylines: "BEIJING (Xinhua) --", "(Reuters) -", "新华社北京3月3日电", "中新网北京3月3日电".
 AGENCY_BYLINE = re.compile(
     r"^(?:[A-Z][A-Za-z .'-]{1,40},?\s*)?\((?P<agency>Reuters|Xinhua|AP|AFP|Bloomberg|Kyodo|Yonhap|IANS|PTI|Anadolu)\)\s*[-–—]{1,2}\s*"
@@ -134,10 +136,15 @@ def find_credit(paragraphs: list[str]) -> Credit:
     reprinted = REPRINTED_FROM.search(joined)
     if reprinted and credit.raw_source is None:
         credit.raw_source, credit.rule = reprinted["name"], "reprinted-from"
+    paras = [p for p in paras if not CREDIT_ONLY.match(p)]  # "转载自：人民网" alone on a line is no prose
     first = next((p for p in paras if p), "")
     byline = AGENCY_BYLINE.match(first)
-    if byline and credit.raw_source is None:
-        credit.raw_source = byline["agency"] or byline["zh"]  # the registry's [outlets] names it in full
-        credit.rule = "agency-byline"
+    if byline:
+        if credit.raw_source is None:
+            credit.raw_source = byline["agency"] or byline["zh"]  # the registry's [outlets] names it in full
+            credit.rule = "agency-byline"
+        if byline["agency"]:  # "LONDON (Reuters) - " is a credit, not the story's first words
+            index = paras.index(first)
+            paras[index] = first[byline.end():].strip()
     credit.paragraphs = [p for p in paras if p]
     return credit

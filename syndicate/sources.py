@@ -64,6 +64,22 @@ class Registry:
                 return source
         return None
 
+    def by_url(self, url: str) -> Source | None:
+        """The source a page belongs to: its host, and where one host has several sources
+        (a site's language editions), the one whose article pattern or home path fits."""
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        candidates = [s for s in self.sources.values() if s.host == host]
+        if len(candidates) > 1:
+            path = parts.path + (f"?{parts.query}" if parts.query else "")
+            for source in candidates:
+                pattern = source.extra.get("discovery", {}).get("article_pattern")
+                if pattern and re.search(pattern, path):
+                    return source
+            candidates.sort(key=lambda s: len(urlsplit(s.home).path), reverse=True)
+            return next((s for s in candidates if path.startswith(urlsplit(s.home).path)), candidates[0])
+        return candidates[0] if candidates else None
+
     def normalise_outlet(self, name: str) -> str:
         """The registry's canonical name for an outlet, else the name tidied up."""
         tidy = tidy_outlet(name)
@@ -109,10 +125,11 @@ SOURCE_FIELDS = {
     "name": str, "home": str, "language": str, "timezone": str, "site_names": list, "site_outlet": str,
     "reprint_statement": str, "copyright_statement": str, "full_text": bool, "download_delay": (int, float),
     "reprint_note": str, "cms_authors": list, "discovery": dict, "selectors": dict, "drop_lines": list,
-    "date_labels": list, "author_labels": list, "source_labels": list, "dateline": str, "category": str,
+    "date_patterns": list, "author_patterns": list, "source_patterns": list, "dateline": str, "category": str,
+    "date_order": str,
 }
 DISCOVERY_FIELDS = {"feeds": list, "sitemaps": list, "list_pages": list, "article_pattern": str, "pagination": str}
-SELECTOR_FIELDS = {"title", "body", "date", "author", "category"}
+SELECTOR_FIELDS = {"title", "body", "date", "author", "category", "tags"}
 REQUIRED = ("name", "home", "language", "copyright_statement")
 
 
@@ -138,7 +155,7 @@ def check_registry(path: Path = REGISTRY_PATH, dedicated: set[str] | None = None
                if not isinstance(v, str)]
     for key, spec in raw.get("sources", {}).items():
         where = f"sources.{key}"
-        if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_]*", key):
             errors.append(f"{where}: a source key is lower-case letters, digits and _")
         if not isinstance(spec, dict):
             errors.append(f"{where}: must be a table")
@@ -160,7 +177,9 @@ def check_registry(path: Path = REGISTRY_PATH, dedicated: set[str] | None = None
                 ZoneInfo(spec["timezone"])
             except (ZoneInfoNotFoundError, ValueError):
                 errors.append(f"{where}.timezone: unknown time zone {spec['timezone']!r}")
-        patterns = [("dateline", spec.get("dateline"))] + [("drop_lines", p) for p in spec.get("drop_lines", [])]
+        patterns = [("dateline", spec.get("dateline"))] + [
+            (name, p) for name in ("drop_lines", "date_patterns", "author_patterns", "source_patterns")
+            for p in spec.get(name, [])]
         discovery = spec.get("discovery", {}) if isinstance(spec.get("discovery"), dict) else {}
         for field_name, value in discovery.items():
             if field_name not in DISCOVERY_FIELDS:

@@ -262,9 +262,8 @@ def extract_row(source: str | None, url: str, body: bytes, content_type: str = "
     from .store import to_row
 
     reg = registry()
-    host = (urlsplit(url).hostname or "").lower()
     if source is None:
-        match = reg.by_host(host)
+        match = reg.by_url(url)
         source = match.key if match else None
     response = HtmlResponse(url=url, body=body, headers={"Content-Type": content_type})
     if source in spider_names():

@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
+import re
 from pathlib import Path
 
 from syndicate.errors import SkipPage
+from syndicate.sources import registry
 from syndicate.spidertools import extract_row
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "tests" / "fixtures" / "pages"
 MIRROR = ROOT / "data" / "mirror"
 NOW = "2026-11-25T00:00:00+00:00"  # the clock for relative dates in fixtures
-SOURCES = {"en.csr-china.net": "csr_china_en", "www.csr-china.net": "csr_china_zh"}
 
 
 def run(fixture: dict, body: bytes) -> tuple[dict | None, str | None]:
@@ -33,17 +33,26 @@ def run(fixture: dict, body: bytes) -> tuple[dict | None, str | None]:
 
 
 def import_mirror() -> None:
+    """Copy every article page (and bad page) of the mirror, as its server sends it: the raw
+    bytes and the Content-Type header, which may lie about the charset."""
+    import urllib.error
+    import urllib.request
+
+    from syndicate.mirror import serve_mirror
+
     truth = json.loads((MIRROR / "truth.json").read_text("utf-8"))
-    headers = json.loads((MIRROR / "headers.json").read_text("utf-8"))
-    pages = [(a["host"], a["path"]) for a in truth["articles"] if a["host"] in SOURCES]
-    pages += [(d["host"], d["path"]) for d in truth["drops"] if d["reason"] != "not_found" and d["host"] in SOURCES]
-    for host, path in pages:
-        name = f"{SOURCES[host]}-{path.strip('/').replace('/', '-').removesuffix('.html')}"
-        shutil.copyfile(MIRROR / host / path.lstrip("/"), PAGES / f"{name}.html")
-        content_type = headers.get(host, {}).get(path, {}).get("Content-Type", "text/html")
-        scheme = "https" if host.startswith("en.") else "http"
-        meta = {"source": SOURCES[host], "url": f"{scheme}://{host}{path}", "content_type": content_type}
-        (PAGES / f"{name}.json").write_text(json.dumps(meta), "utf-8")
+    reg = registry()
+    pages = [(a["host"], a["path"]) for a in truth["articles"]]
+    pages += [(d["host"], d["path"]) for d in truth["drops"] if d["reason"] != "not_found"]
+    with serve_mirror() as mirror:
+        for host, path in pages:
+            source = reg.by_url(f"http://{host}{path}")
+            name = f"{source.key}-{re.sub(r'[^A-Za-z0-9]+', '-', path).strip('-').removesuffix('-html')}"[:120]
+            with urllib.request.urlopen(mirror.url(host, path)) as response:
+                body, content_type = response.read(), response.headers.get("Content-Type", "text/html")
+            (PAGES / f"{name}.html").write_bytes(body)
+            meta = {"source": source.key, "url": f"{source.scheme}://{host}{path}", "content_type": content_type}
+            (PAGES / f"{name}.json").write_text(json.dumps(meta), "utf-8")
 
 
 def main() -> None:

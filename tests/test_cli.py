@@ -120,3 +120,35 @@ def test_bad_paths_are_messages_not_tracebacks(tmp_path, args, message):
     assert result.exit_code == 1
     assert message.format(**fill) in result.output
     assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+
+
+@pytest.mark.parametrize("url,source", [
+    ("https://www.csrwire.com/press_releases/33012-Harbor-Logistics-Cuts-Warehouse-Energy-Use-by-30-Percent", "csrwire"),
+    ("http://www.goldenbeechina.com/en/news/1045.html", "goldenbee_en"),
+    ("http://www.goldenbeechina.com/news/20190719/5238.html", "goldenbee"),
+])
+def test_extract_without_source_uses_the_registry_source_of_the_host(url, source):
+    meta_path = next(p for p in (ROOT / "tests" / "fixtures" / "pages").glob("*.json")
+                     if json.loads(p.read_text("utf-8"))["url"] == url)
+    meta = json.loads(meta_path.read_text("utf-8"))
+    result = CliRunner().invoke(cli, ["extract", str(meta_path.with_suffix(".html")), "--url", url,
+                                      "--content-type", meta["content_type"]])
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.output)
+    assert row["source"] == source == meta["source"]
+    assert row["title"] == meta["expected"]["title"]
+
+
+def test_extract_of_an_unknown_site_uses_the_generic_extractor(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Water Pledge Signed | Example News</title></head><body>"
+                    "<article><h1>Water Pledge Signed</h1><p>Source: Reuters</p>"
+                    + "".join(f"<p>Paragraph {n} about a water pledge signed by forty companies in the river basin, "
+                              f"with targets for 2030 and yearly public reporting on progress.</p>" for n in range(3))
+                    + "</article></body></html>", "utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(page), "--url", "https://news.example.org/2024/water.html"])
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.output)
+    assert row["source"] == "news.example.org" and row["title"] == "Water Pledge Signed"
+    assert (row["origin"], row["outlet"]) == ("reprinted", "Reuters")
+    assert row["body"].startswith("Paragraph 0 about a water pledge")

@@ -61,7 +61,7 @@ def test_check_names_every_mistake(tmp_path):
         "sources.broken.home: bad URL 'ftp://broken.example' (http or https with a host)",
         "sources.broken.timezone: unknown time zone 'Mars/Olympus'",
         "sources.broken.discovery.feeds: bad URL 'not a url' (http or https with a host)",
-        "sources.broken.selectors.colour: unknown key (one of author, body, category, date, title)",
+        "sources.broken.selectors.colour: unknown key (one of author, body, category, date, tags, title)",
     ]
     for line in expected:
         assert line in errors
