@@ -45,6 +45,9 @@ SOURCE_LINE = re.compile(
     r"|(?:Source|来源|稿件来源|文章来源|信息来源)\s*[:：]\s*(?P<name>.*?))\s*$", re.IGNORECASE)
 TAGS_LINE = re.compile(r"^(?:Tags?|Related keywords|Keywords|关键词|关键字|标签|相关标签)\s*[:：]\s*(?P<rest>.*)$", re.IGNORECASE)
 DISCLAIMER = re.compile(r"All the materials (?:on the site|with)|凡本网注明|凡本站注明")
+# The disclaimer's two sentences, each starting with one of these; the reprint one says so.
+DISCLAIMER_PART = re.compile(r"(?=All the materials|凡本网注明|凡本站注明)")
+REPRINT_PART = re.compile(r"reprinted|not from this site|转载自|非本网|非本站", re.IGNORECASE)
 FOOTER = re.compile(
     r"Copyright|©|版权所有|All Rights? Reserved|Official WeChat|官方微信|Power(?:ed)? by|ICP备|京ICP|"
     r"^(?:上一篇|下一篇|Previous|Next|Prev)\s*[:：]|^(?:Hot news|Related (?:news|articles)|相关文章|热点新闻|热门文章)$",
@@ -208,7 +211,7 @@ def parse_article(response: HtmlResponse, source: Source, canonical: str, now: d
 
     body = "\n\n".join(paragraphs)
     raw_source = meta["source"] or source_line
-    provenance = decide(raw_source, source, reg, " ".join(disclaimer) or None)
+    provenance = decide(raw_source, source, reg, *split_disclaimer(" ".join(disclaimer)))
     declared = root.get("lang") or _meta_content(root, "content-language") or source.language
     published = _published(response.url, meta, meta_block, source, now)
     return Article(
@@ -226,6 +229,18 @@ def parse_article(response: HtmlResponse, source: Source, canonical: str, now: d
         outlet=provenance.outlet,
         rights=provenance.rights,
     )
+
+
+def split_disclaimer(text: str | None) -> tuple[str | None, str | None]:
+    """(reprint statement, copyright statement) from the page's disclaimer text."""
+    if not text:
+        return None, None
+    reprint, copyright_ = [], []
+    for part in DISCLAIMER_PART.split(re.sub(r"\s+", " ", text).strip()):
+        part = part.strip()
+        if part:
+            (reprint if REPRINT_PART.search(part) else copyright_).append(part)
+    return (" ".join(reprint) or None), (" ".join(copyright_) or None)
 
 
 def _published(url: str, meta: dict, meta_block, source: Source, now: datetime | None) -> datetime | None:

@@ -165,7 +165,7 @@ def parse_generic(response: HtmlResponse, source: Source, canonical: str, now: d
     if foreign and not raw_source:
         owner = reg.by_host(urlsplit(foreign).hostname or "")
         raw_source = owner.site_outlet if owner else urlsplit(foreign).hostname
-    provenance = decide(raw_source, source, reg, None)
+    provenance = decide(raw_source, source, reg)
     if provenance.origin != REPRINTED and credit.reprint_marker:
         provenance = reprint_without_outlet(source)
 

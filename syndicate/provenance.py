@@ -14,9 +14,6 @@ from .sources import Registry, Source, outlet_key, tidy_outlet
 
 # "(not from this site)", "（非本网）", "(非本站)" after an outlet name.
 NOT_OURS = re.compile(r"[（(]\s*(?:not\s+from\s+this\s+(?:site|website)|非本网|非本站)\s*[)）]", re.IGNORECASE)
-# A disclaimer's parts start with these phrases (English and Chinese editions).
-DISCLAIMER_PART = re.compile(r"(?=All the materials|凡本网注明|凡本站注明)")
-REPRINT_PART = re.compile(r"reprinted|not from this site|转载自|非本网|非本站", re.IGNORECASE)
 
 ORIGINAL, REPRINTED, UNKNOWN = "original", "reprinted", "unknown"
 
@@ -37,27 +34,16 @@ def clean_source(raw: str | None) -> str | None:
     return name or None
 
 
-def split_disclaimer(text: str | None) -> tuple[str | None, str | None]:
-    """(reprint statement, copyright statement) from a page's disclaimer text."""
-    if not text:
-        return None, None
-    reprint, copyright_ = [], []
-    for part in DISCLAIMER_PART.split(re.sub(r"\s+", " ", text).strip()):
-        part = part.strip()
-        if part:
-            (reprint if REPRINT_PART.search(part) else copyright_).append(part)
-    return (" ".join(reprint) or None), (" ".join(copyright_) or None)
-
-
 def decide(
     raw_source: str | None,
     source: Source,
     registry: Registry,
-    disclaimer: str | None = None,
+    page_reprint: str | None = None,
+    page_copyright: str | None = None,
 ) -> Provenance:
-    """Apply the site's rule to the source line of one page."""
+    """Apply the site's rule to the source line of one page. The statements the page itself
+    shows (its disclaimer's reprint and copyright sentences) win over the registry's copy."""
     written = clean_source(raw_source)
-    page_reprint, page_copyright = split_disclaimer(disclaimer)
     if written is None:
         return Provenance(UNKNOWN, None, None, None)
     own = {outlet_key(name) for name in source.site_names}

@@ -1,12 +1,13 @@
 import pytest
 
-from syndicate.provenance import clean_source, decide, split_disclaimer
+from spiders.csr_china import split_disclaimer
+from syndicate.provenance import clean_source, decide
 from syndicate.sources import registry
 
 REG = registry()
 EN = REG.get("csr_china_en")
 ZH = REG.get("csr_china_zh")
-EN_DISCLAIMER = EN.reprint_statement + " " + EN.copyright_statement
+EN_DISCLAIMER = (EN.reprint_statement, EN.copyright_statement)
 
 
 @pytest.mark.parametrize("raw,origin,outlet", [
@@ -20,7 +21,7 @@ EN_DISCLAIMER = EN.reprint_statement + " " + EN.copyright_statement
     ("  ", "unknown", None),
 ])
 def test_english_rule(raw, origin, outlet):
-    p = decide(raw, EN, REG, EN_DISCLAIMER)
+    p = decide(raw, EN, REG, *EN_DISCLAIMER)
     assert (p.origin, p.outlet) == (origin, outlet)
 
 
@@ -37,17 +38,17 @@ def test_chinese_rule(raw, origin, outlet):
 
 
 def test_rights_statements():
-    original = decide("CSR-China Website", EN, REG, EN_DISCLAIMER)
+    original = decide("CSR-China Website", EN, REG, *EN_DISCLAIMER)
     assert original.rights == EN.copyright_statement
-    reprint = decide("Xinhua (not from this site)", EN, REG, EN_DISCLAIMER)
+    reprint = decide("Xinhua (not from this site)", EN, REG, *EN_DISCLAIMER)
     assert reprint.rights.startswith("Source: Xinhua News Agency (not from this site).")
     assert EN.reprint_statement in reprint.rights
-    assert decide(None, EN, REG, EN_DISCLAIMER).rights is None
+    assert decide(None, EN, REG, *EN_DISCLAIMER).rights is None
 
 
 def test_rights_taken_from_the_page_disclaimer():
     page = 'All the materials on the site "Source: XXX (not from this site)" were copied. All the materials with "Source: CSR-China Website" are ours alone.'
-    p = decide("CSR-China Website", EN, REG, page)
+    p = decide("CSR-China Website", EN, REG, *split_disclaimer(page))
     assert p.rights == 'All the materials with "Source: CSR-China Website" are ours alone.'
 
 
