@@ -21,6 +21,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/dedupe_scale.py
+	$(BIN)/python bench/extract_speed.py
 
 clean:
 	rm -rf $(VENV) var

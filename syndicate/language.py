@@ -14,6 +14,7 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LETTER = re.compile(r"[^\W\d_]")
 SHORT_TEXT = 200  # characters below which the page's own declaration outweighs the detector
+DETECT_CHARS = 1500  # the detector's cost grows with the text; a title and the first paragraphs settle it
 
 
 def _share(pattern: re.Pattern, letters: list[str]) -> float:
@@ -70,7 +71,7 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     if len(text) < SHORT_TEXT and declared_tag and not declared_tag.startswith("zh"):
         return declared_tag
     try:
-        best = detect_langs(text[:5000])[0]
+        best = detect_langs(text[:DETECT_CHARS])[0]
     except LangDetectException:
         return declared_tag
     if best.prob < 0.8 and declared_tag:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -239,14 +240,15 @@ def load_spider_class(name: str):
     return SpiderLoader.from_settings(get_project_settings()).load(name)
 
 
-def spider_names() -> list[str]:
+@lru_cache(maxsize=1)
+def spider_names() -> tuple[str, ...]:
     import os
 
     from scrapy.spiderloader import SpiderLoader
     from scrapy.utils.project import get_project_settings
 
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "syndicate.settings")
-    return sorted(SpiderLoader.from_settings(get_project_settings()).list())
+    return tuple(sorted(SpiderLoader.from_settings(get_project_settings()).list()))
 
 
 def extract_row(source: str | None, url: str, body: bytes, content_type: str = "text/html",
