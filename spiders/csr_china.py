@@ -60,7 +60,7 @@ URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{2})(?P<d>\d{2})/\d+\.htm
 
 def _is_site_name(text: str, source: Source) -> bool:
     key = outlet_key(text)
-    return not key or key in {outlet_key(n) for n in source.site_names} or "csr-china" in key
+    return not key or key in {outlet_key(n) for n in source.site_names}
 
 
 def _title(root, source: Source, container) -> tuple[str | None, object | None]:

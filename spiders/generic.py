@@ -4,7 +4,8 @@ Discovery (data/sources.toml, ``[sources.<key>.discovery]``): RSS/Atom ``feeds``
 ``sitemaps`` (and sitemap indexes), and HTML ``list_pages`` whose links matching
 ``article_pattern`` are articles and links matching ``pagination`` are further list pages.
 Extraction: trafilatura for body, title, date and author, with the registry's optional
-``[sources.<key>.selectors]`` and ``date_labels`` first; then the same provenance,
+``[sources.<key>.selectors]`` and ``date_patterns``/``author_patterns``/``source_patterns``
+first; then the same provenance,
 language, decoding and store path as the dedicated spiders.
 
     scrapy crawl generic -a source=csrwire [-a base_url=http://127.0.0.1:8003]
@@ -24,18 +25,21 @@ from syndicate.errors import NoBody, NoTitle, SoftNotFound
 from syndicate.extract import clean_text, decode_html, parse_html, repair, strip_site_suffix, text_blocks
 from syndicate.items import Article
 from syndicate.language import detect_language
-from syndicate.provenance import REPRINTED, decide, find_credit, reprint_without_outlet
+from syndicate.provenance import UNKNOWN, decide, find_credit, reprint_without_outlet
 from syndicate.sources import Registry, Source, registry
 from syndicate.spidertools import SourceSpider
 from syndicate.urls import canonical_url
 
 NOT_FOUND = re.compile(r"页面不存在|页面未找到|page (?:was )?not found|404 not found|nothing (?:was )?found", re.I)
 # Lines that are a site's furniture, not its story (any site; a source adds its own in drop_lines).
-FURNITURE = re.compile(r"^(?:Tweet me|Share this|Print this|Email this|Related (?:posts|articles)|Read more|"
+FURNITURE = re.compile(r"^(?:Share this|Print this|Email this|Related (?:posts|articles)|Read more|"
                        r"Tags?|Keywords|Categories|Filed under|分享到|责任编辑|相关阅读|相关新闻)\s*[:：]?|"
                        r"^(?:Copyright\b|©|\(c\)\s)|All rights reserved\.?$|版权所有", re.I)
-TAGS_ANYWHERE = re.compile(r"(?:^|\s)(?:Tags?|Tagged|Keywords|关键词|标签)\s*[:：]?\s+(?P<rest>.+)$", re.I)
-CATEGORY_LINE = re.compile(r"(?:Filed under|Posted in|Categor(?:y|ies)|分类|栏目)\s*[:：]?\s*(?P<cat>[^·|,，]+?)\s*(?:[·|]|$)", re.I)
+# Labels in a page's furniture (a short block): "Tagged a, b" / "Tags: a, b"; "Filed under News".
+TAGS_ANYWHERE = re.compile(r"(?:^|\s)(?:(?:Tags?|TAGS|Keywords|KEYWORDS|关键词|标签)\s*[:：]|Tagged\b)\s*(?P<rest>.+)$")
+CATEGORY_LINE = re.compile(r"(?:Filed under|Posted in|(?:Category|Categories|分类|栏目)\s*[:：])\s*(?P<cat>[^·|,，]+?)"
+                           r"\s*(?:[·|]|Tagged\b|$)")
+LABEL_BLOCK = 200  # characters: a longer block is prose, whatever words it contains
 CRUMBS = re.compile(r"^(?:您现在的位置|当前位置|You are here)?\s*[:：]?\s*(?:Home|首页)\s*(?:>|»|›|/)\s*(?P<rest>.+)$", re.I)
 TAGS_LINE = re.compile(r"^(?:Tags?|Tagged|Keywords|KEYWORDS|关键词|标签)\s*[:：]?\s+(?P<rest>.+)$", re.I)
 
@@ -59,9 +63,9 @@ def _find(text: str, patterns: list[str], group: str) -> str | None:
     return None
 
 
-def _breadcrumb(root, title: str) -> str | None:
+def _breadcrumb(blocks, title: str) -> str | None:
     """The last crumb of a 'Home > Section > ...' trail (the article itself and 正文 aside)."""
-    for block in text_blocks(root):
+    for block in blocks:
         match = CRUMBS.match(block.text)
         if match:
             crumbs = [c.strip() for c in re.split(r"\s*(?:>|»|›|/)\s*", match["rest"]) if c.strip()]
@@ -70,25 +74,33 @@ def _breadcrumb(root, title: str) -> str | None:
     return None
 
 
-def _category_line(root) -> str | None:
+def _category_line(root, blocks) -> str | None:
     """'Filed under News', 'Posted in News', or a WordPress rel="category tag" link."""
     for a in root.iter("a"):
         if "category" in (a.get("rel") or "").split():
             return clean_text(" ".join(a.itertext())) or None
-    for block in text_blocks(root):
-        match = CATEGORY_LINE.search(block.text)
+    for block in blocks:
+        match = CATEGORY_LINE.search(block.text) if len(block.text) < LABEL_BLOCK else None
         if match:
             return match["cat"].strip() or None
     return None
 
 
+ARTICLE_CONTAINER = re.compile(r"\b(?:post|entry|article|hentry|story|node)", re.I)
+
+
 def _html_time(root) -> str | None:
-    """The machine-readable publication time: <time datetime> or hAtom's <abbr class="published">."""
+    """The machine-readable publication time: <time datetime> or hAtom's <abbr class="published">,
+    inside the article (an <article>, <main> or post/entry container): a <time> in the page
+    header is today's date widget, not the story's."""
     for el in root.iter("time", "abbr"):
         value = el.get("datetime") if el.tag == "time" else el.get("title")
         classes = (el.get("class") or "").split()
-        if value and (el.tag == "time" or "published" in classes) and "updated" not in classes:
-            return value
+        if not value or "updated" in classes or (el.tag == "abbr" and "published" not in classes):
+            continue
+        for parent in el.iterancestors():
+            if parent.tag in ("article", "main") or ARTICLE_CONTAINER.search(parent.get("class") or ""):
+                return value
     return None
 
 
@@ -100,11 +112,16 @@ def _meta(root, *names: str) -> str | None:
     return None
 
 
+def _site(host: str | None) -> str:
+    return (host or "").lower().removeprefix("www.")
+
+
 def _cross_site_canonical(root, url: str) -> str | None:
+    """A rel=canonical on another site (not this host with or without www.): the page says it is a copy."""
     for link in root.iter("link"):
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
             href = link.get("href").strip()
-            if urlsplit(href).hostname and urlsplit(href).hostname != urlsplit(url).hostname:
+            if urlsplit(href).hostname and _site(urlsplit(href).hostname) != _site(urlsplit(url).hostname):
                 return href
     return None
 
@@ -159,14 +176,15 @@ def parse_generic(response: HtmlResponse, source: Source, canonical: str, now: d
     if not credit.paragraphs:
         raise NoBody(response.url)
 
-    page_text = " ".join(b for b in (clean_text(t) for t in root.itertext()) if b)
+    blocks = text_blocks(root)
+    page_text = "\n".join(block.text for block in blocks)  # registry patterns match within a line
     raw_source = _find(page_text, spec.get("source_patterns", []), "source") or credit.raw_source
     foreign = _cross_site_canonical(root, canonical)
     if foreign and not raw_source:
-        owner = reg.by_host(urlsplit(foreign).hostname or "")
-        raw_source = owner.site_outlet if owner else urlsplit(foreign).hostname
+        owner = reg.by_url(foreign)
+        raw_source = owner.site_outlet if owner and owner.key != source.key else urlsplit(foreign).hostname
     provenance = decide(raw_source, source, reg)
-    if provenance.origin != REPRINTED and credit.reprint_marker:
+    if provenance.origin == UNKNOWN and credit.reprint_marker:  # never over the site's own credit
         provenance = reprint_without_outlet(source)
 
     date_value = (
@@ -182,16 +200,16 @@ def parse_generic(response: HtmlResponse, source: Source, canonical: str, now: d
     author = (_selector_text(root, selectors.get("author")) or [None])[0] \
         or _find(page_text, spec.get("author_patterns", []), "author") \
         or (doc.author if doc is not None else None)
-    category = (_selector_text(root, selectors.get("category")) or [None])[-1] or _breadcrumb(root, title) \
-        or _category_line(root) or ((doc.categories or [None])[0] if doc is not None else None) \
+    category = (_selector_text(root, selectors.get("category")) or [None])[-1] or _breadcrumb(blocks, title) \
+        or _category_line(root, blocks) or ((doc.categories or [None])[0] if doc is not None else None) \
         or spec.get("category")
     declared = root.get("lang") or source.language
     body = "\n\n".join(credit.paragraphs)
     tags += _selector_text(root, selectors.get("tags"))
     tags += [clean_text(" ".join(a.itertext())) for a in root.iter("a") if (a.get("rel") or "").split() == ["tag"]]
     if not tags:
-        for block in text_blocks(root):
-            match = TAGS_ANYWHERE.search(block.text)
+        for block in blocks:
+            match = TAGS_ANYWHERE.search(block.text) if len(block.text) < LABEL_BLOCK else None
             if match:
                 tags += [match["rest"]]
                 break
@@ -221,22 +239,39 @@ class GenericSpider(SourceSpider):
         self.sitemaps = list(discovery.get("sitemaps", []))
         self.list_pages = list(discovery.get("list_pages", []))
         self.article_path = re.compile(discovery.get("article_pattern", r"^/(?!$).+"))
-        lists = [re.escape(urlsplit(u).path + (f"?{urlsplit(u).query}" if urlsplit(u).query else "")) + "$"
+        lists = ["^" + re.escape(urlsplit(u).path + (f"?{urlsplit(u).query}" if urlsplit(u).query else "")) + "$"
                  for u in self.list_pages]
         if discovery.get("pagination"):
             lists.append(discovery["pagination"])
         self.list_path = re.compile("|".join(f"(?:{p})" for p in lists) or r"(?!)")
         self.pagination_path = re.compile(discovery["pagination"]) if discovery.get("pagination") else None
+        self._others_scheduled = False
 
     async def start(self):
         for url in self.feeds:
-            yield scrapy.Request(self.fetch_url(url), callback=self.parse_feed)
+            yield scrapy.Request(self.fetch_url(url), callback=self.parse_feed, errback=self.feed_failed)
+        if not (self.incremental and self.feeds):
+            for request in self.other_discovery():
+                yield request
+        async for request in self.rechecks():
+            yield request
+
+    def other_discovery(self):
+        """Sitemaps and list pages, once. An incremental run with a feed asks for them only
+        when the feed shows something new (or cannot be read): a feed that lists only stored
+        articles means nothing was published since."""
+        if self._others_scheduled:
+            return
+        self._others_scheduled = True
         for url in self.sitemaps:
             yield scrapy.Request(self.fetch_url(url), callback=self.parse_sitemap)
         for url in self.list_pages:
             yield scrapy.Request(self.fetch_url(url), callback=self.parse)
-        async for request in self.rechecks():
-            yield request
+
+    def feed_failed(self, failure):
+        self.logger.warning("feed %s failed (%s): falling back to sitemaps and list pages",
+                            failure.request.url, failure.type.__name__)
+        yield from self.other_discovery()
 
     def _article(self, link: str):
         link = self.real(link)
@@ -257,25 +292,41 @@ class GenericSpider(SourceSpider):
         if parsed.bozo and not parsed.entries:
             self.crawler.stats.inc_value("syndicate/skipped/BadFeed")
             self.logger.warning("skipped feed %s (%s)", response.url, parsed.get("bozo_exception"))
+            yield from self.other_discovery()
             return
+        new = False
         for entry in parsed.entries:
-            request = self._article(response.urljoin(entry.get("link", "")))
+            link = self.real(response.urljoin(entry.get("link", "")))
+            new = new or canonical_url(link, self.source.scheme) not in self.known
+            request = self._article(link)
             if request is not None:
                 yield request
+        if new or not parsed.entries:
+            yield from self.other_discovery()
+        else:
+            self.crawler.stats.inc_value("syndicate/incremental/feed_unchanged")
 
     def parse_sitemap(self, response):
         """A sitemap or sitemap index (scrapy's parser, which refuses XML entity tricks)."""
+        from scrapy.utils.gz import gunzip
         from scrapy.utils.sitemap import Sitemap
 
         try:
-            sitemap = Sitemap(response.body)
-        except Exception as exc:  # noqa: BLE001 - malformed XML is a counted skip
+            body = response.body
+            if body[:2] == b"\x1f\x8b":  # sitemap.xml.gz, served as a file rather than Content-Encoding
+                body = gunzip(body, max_size=self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+            sitemap = Sitemap(body)
+        except Exception as exc:  # noqa: BLE001 - malformed or oversized XML is a counted skip
             self.crawler.stats.inc_value("syndicate/skipped/BadSitemap")
             self.logger.warning("skipped sitemap %s (%s)", response.url, type(exc).__name__)
             return
         for entry in sitemap:
             loc = entry.get("loc", "")
             if sitemap.type == "sitemapindex":
+                if (urlsplit(self.real(loc)).hostname or "").lower() != self.source.host:
+                    self.crawler.stats.inc_value("syndicate/skipped/ForeignSitemap")
+                    self.logger.warning("skipped sitemap %s: not on %s", loc, self.source.host)
+                    continue
                 yield scrapy.Request(self.fetch_url(self.real(loc)), callback=self.parse_sitemap)
                 continue
             request = self._article(loc)

@@ -19,7 +19,19 @@ def _spider_names() -> list[str]:
     return sorted(registry().sources)
 
 
-@click.group()
+class _Cli(click.Group):
+    """Registry problems are messages, whichever command meets them first."""
+
+    def invoke(self, ctx):
+        from .sources import RegistryError
+
+        try:
+            return super().invoke(ctx)
+        except RegistryError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(cls=_Cli)
 @click.version_option(package_name="csr-syndicate")
 def cli():
     """csr-syndicate: crawl CSR news sites, deduplicate stories, publish feeds.
@@ -57,7 +69,8 @@ def sources(ctx):
 
 
 @sources.command(name="check")
-@click.option("--file", "path", type=click.Path(dir_okay=False), help="Registry file (default: data/sources.toml).")
+@click.option("--file", "path", type=click.Path(dir_okay=False),
+              help="Registry file (default: $SYNDICATE_REGISTRY, else data/sources.toml).")
 def sources_check(path):
     """Validate the registry: unknown keys, bad URLs, bad patterns or selectors, missing
     rights statements. Exit status 1 when anything is wrong. Crawls run this first.
@@ -68,15 +81,16 @@ def sources_check(path):
         syndicate sources check
         syndicate sources check --file my-sources.toml
     """
-    from .sources import REGISTRY_PATH, check_registry
+    from .sources import check_registry, registry_path
     from .spidertools import spider_names
 
-    errors = check_registry(Path(path) if path else REGISTRY_PATH, set(spider_names()))
+    path = Path(path) if path else registry_path()
+    errors = check_registry(path, set(spider_names()))
     for error in errors:
         click.echo(f"error: {error}", err=True)
     if errors:
         raise SystemExit(1)
-    click.echo(f"{path or REGISTRY_PATH}: ok")
+    click.echo(f"{path}: ok")
 
 
 def _check_paths(db: str, out: str | None = None, must_exist: bool = False) -> None:

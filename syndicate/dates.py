@@ -10,8 +10,9 @@ from zoneinfo import ZoneInfo
 # 2019年07月19日 14时19分, 2019年7月19日 14:19.
 _NUMERIC = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:[\sT]*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2})\s*秒?)?)?"
+    r"(?:[\sT]*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})(?:\s*[:：分]\s*(?P<S>\d{1,2})(?:\.\d+)?\s*秒?)?)?"
     r"(?P<tz>\s*(?:Z|[+-]\d{2}:?\d{2}))?"
+    r"(?P<zone>\s*(?:[ECMP][SD]T|UTC|GMT|CES?T|BST|JST|HKT)\b)?"
 )
 
 
@@ -47,7 +48,10 @@ def parse_date(text: str | None, tz: str = "Asia/Shanghai", now: datetime | None
             return None  # 2017-13-45: shaped like a date, but not one
         if match["tz"]:
             offset = match["tz"].strip()
-            return datetime.fromisoformat(value.isoformat() + ("+00:00" if offset == "Z" else offset))
+            offset = "+00:00" if offset == "Z" else offset if ":" in offset else f"{offset[:3]}:{offset[3:]}"
+            return datetime.fromisoformat(value.isoformat() + offset)
+        if match["zone"]:  # "2019-03-26 16:20 EST": the page's zone, not the site's
+            return _parse_words(match.group(0), tz, now, order) or value.replace(tzinfo=zone)
         return value.replace(tzinfo=zone)
     return _parse_words(text, tz, now, order)
 

@@ -52,7 +52,7 @@ def decide(
         return Provenance(ORIGINAL, source.site_outlet or written, rights, written)
     outlet = registry.normalise_outlet(written)
     statement = page_reprint or source.reprint_statement
-    note = source.extra.get("reprint_note", "Source: {outlet} (not from this site).").format(outlet=outlet)
+    note = source.extra.get("reprint_note", "Reprinted from {outlet}.").format(outlet=outlet)
     joiner = "" if note.endswith(("。", "）", "；")) else " "
     rights = f"{note}{joiner}{statement}".strip()
     return Provenance(REPRINTED, outlet, rights, written)
@@ -74,7 +74,7 @@ SOURCE_TRAILER = re.compile(r"\s*[(（]\s*(?:Source|来源)\s*[:：]\s*(?P<name>
 # （原标题：...） marks a reprint under a new title.
 ORIGINAL_TITLE = re.compile(r"[(（]\s*原标题\s*[:：]\s*(?P<title>[^()（）]+?)\s*[)）]")
 # 转载自X / 本文转自X / 转自X
-REPRINTED_FROM = re.compile(r"(?:本文)?转(?:载)?自\s*[:：]?\s*(?P<name>[^\s，。,.;；（(]{2,30})")
+REPRINTED_FROM = re.compile(r"(?:^|(?<=[（(【\[])|本文)\s*转(?:载)?自\s*[:：]?\s*(?P<name>[^\s，。,.;；（()）]{2,30})", re.M)
 # A line that is nothing but such a credit.
 CREDIT_ONLY = re.compile(r"^\s*[(（]?\s*(?:本文)?转(?:载)?自\s*[:：]?\s*[^\s，。,.;；]{2,30}\s*[)）]?\s*[。.]?\s*$")
 # Agency bylines: "BEIJING (Xinhua) --", "(Reuters) -", "新华社北京3月3日电", "中新网北京3月3日电".
@@ -101,7 +101,7 @@ def find_credit(paragraphs: list[str]) -> Credit:
     out of the paragraphs; bylines and markers inside prose stay in."""
     paras = list(paragraphs)
     credit = Credit(None, paras)
-    for index in [i for i in (0, 1, len(paras) - 2, len(paras) - 1) if 0 <= i < len(paras)]:
+    for index in sorted({0, len(paras) - 1}) if paras else []:
         match = SOURCE_LINE.match(paras[index])
         if match and credit.raw_source is None:
             credit.raw_source, credit.date_text, credit.rule = match["name"], match["date"], "source-line"

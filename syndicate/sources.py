@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import string
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
@@ -14,6 +16,11 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 REGISTRY_PATH = DATA_DIR / "sources.toml"
 
 
+def registry_path() -> Path:
+    """The registry file: $SYNDICATE_REGISTRY when set (an operator's own), else data/sources.toml."""
+    return Path(os.environ.get("SYNDICATE_REGISTRY") or REGISTRY_PATH)
+
+
 @dataclass(frozen=True)
 class Source:
     """One site we crawl, as declared in the registry."""
@@ -22,7 +29,7 @@ class Source:
     name: str
     home: str
     language: str
-    timezone: str = "Asia/Shanghai"
+    timezone: str = "UTC"  # the registry requires one per source; UTC for pages of unknown sites
     site_names: tuple[str, ...] = ()
     site_outlet: str | None = None
     reprint_statement: str = ""
@@ -100,9 +107,21 @@ def outlet_key(name: str) -> str:
     return re.sub(r"[\s" + re.escape(_BRACKETS) + r"]", "", unicodedata.normalize("NFKC", name)).casefold()
 
 
-def load_registry(path: Path = REGISTRY_PATH) -> Registry:
-    with open(path, "rb") as fh:
-        raw = tomllib.load(fh)
+class RegistryError(Exception):
+    """The registry file cannot be used; the message lists why (as `syndicate sources check`)."""
+
+
+def load_registry(path: Path | None = None) -> Registry:
+    path = path or registry_path()
+    try:
+        with open(path, "rb") as fh:
+            raw = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise RegistryError(f"{path}: {exc}") from None
+    missing = [f"sources.{key}: missing {name}" for key, spec in raw.get("sources", {}).items()
+               for name in REQUIRED if not isinstance(spec, dict) or not spec.get(name)]
+    if missing:
+        raise RegistryError(f"{path}: " + "; ".join(missing) + " (see `syndicate sources check`)")
     known = {f.name for f in Source.__dataclass_fields__.values()} - {"key", "extra"}
     sources = {}
     for key, spec in raw.get("sources", {}).items():
@@ -130,7 +149,9 @@ SOURCE_FIELDS = {
 }
 DISCOVERY_FIELDS = {"feeds": list, "sitemaps": list, "list_pages": list, "article_pattern": str, "pagination": str}
 SELECTOR_FIELDS = {"title", "body", "date", "author", "category", "tags"}
-REQUIRED = ("name", "home", "language", "copyright_statement")
+REQUIRED = ("name", "home", "language", "timezone", "copyright_statement")
+NAMED_GROUPS = {"date_patterns": "date", "author_patterns": "author", "source_patterns": "source", "dateline": "date"}
+DATE_ORDERS = ("MDY", "DMY", "YMD")
 
 
 def _url_error(value) -> str | None:
@@ -140,8 +161,9 @@ def _url_error(value) -> str | None:
     return None
 
 
-def check_registry(path: Path = REGISTRY_PATH, dedicated: set[str] | None = None) -> list[str]:
+def check_registry(path: Path | None = None, dedicated: set[str] | None = None) -> list[str]:
     """Every problem in the registry file, as 'sources.<key>.<field>: message' lines."""
+    path = path or registry_path()
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     try:
@@ -179,7 +201,21 @@ def check_registry(path: Path = REGISTRY_PATH, dedicated: set[str] | None = None
                 errors.append(f"{where}.timezone: unknown time zone {spec['timezone']!r}")
         patterns = [("dateline", spec.get("dateline"))] + [
             (name, p) for name in ("drop_lines", "date_patterns", "author_patterns", "source_patterns")
-            for p in spec.get(name, [])]
+            for p in (spec.get(name) if isinstance(spec.get(name), list) else [])]
+        for name, group in NAMED_GROUPS.items():
+            values = spec.get(name) if isinstance(spec.get(name), list) else [spec.get(name)] if spec.get(name) else []
+            for pattern in values:
+                if isinstance(pattern, str) and f"(?P<{group}>" not in pattern:
+                    errors.append(f"{where}.{name}: {pattern!r} has no (?P<{group}>...) group")
+        if spec.get("date_order") is not None and spec.get("date_order") not in DATE_ORDERS:
+            errors.append(f"{where}.date_order: one of {', '.join(DATE_ORDERS)}")
+        if isinstance(spec.get("reprint_note"), str):
+            try:
+                fields = {f for _, f, _, _ in string.Formatter().parse(spec["reprint_note"]) if f is not None}
+            except ValueError as exc:
+                fields = {f"malformed: {exc}"}
+            if fields - {"outlet"}:
+                errors.append(f"{where}.reprint_note: the only placeholder is {{outlet}}, not {sorted(fields - {'outlet'})}")
         discovery = spec.get("discovery", {}) if isinstance(spec.get("discovery"), dict) else {}
         for field_name, value in discovery.items():
             if field_name not in DISCOVERY_FIELDS:
@@ -188,6 +224,9 @@ def check_registry(path: Path = REGISTRY_PATH, dedicated: set[str] | None = None
                 for url in value if isinstance(value, list) else [value]:
                     if _url_error(url):
                         errors.append(f"{where}.discovery.{field_name}: {_url_error(url)}")
+                    elif isinstance(spec.get("home"), str) and urlsplit(url).hostname != urlsplit(spec["home"]).hostname:
+                        errors.append(f"{where}.discovery.{field_name}: {url} is not on the home host "
+                                      f"{urlsplit(spec['home']).hostname}")
             else:
                 patterns.append((f"discovery.{field_name}", value))
         for field_name, pattern in patterns:
@@ -207,7 +246,10 @@ def check_registry(path: Path = REGISTRY_PATH, dedicated: set[str] | None = None
                 GenericTranslator().css_to_xpath(css)
             except Exception as exc:  # noqa: BLE001 - cssselect raises several kinds
                 errors.append(f"{where}.selectors.{field_name}: bad CSS selector {css!r} ({exc})")
-        if dedicated is not None and key not in dedicated and not any(discovery.get(k) for k in
-                                                                     ("feeds", "sitemaps", "list_pages")):
-            errors.append(f"{where}.discovery: the generic spider needs feeds, sitemaps or list_pages")
+        if dedicated is not None and key not in dedicated:
+            if not any(discovery.get(k) for k in ("feeds", "sitemaps", "list_pages")):
+                errors.append(f"{where}.discovery: the generic spider needs feeds, sitemaps or list_pages")
+            if not discovery.get("article_pattern"):
+                errors.append(f"{where}.discovery: the generic spider needs an article_pattern "
+                              "(which links are articles, not list pages)")
     return errors

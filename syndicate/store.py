@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
+from datetime import datetime, timezone
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,9 +117,14 @@ def to_row(article: Article) -> dict:
 
 
 
+def _instant(value: str | None) -> datetime:
+    """An ISO timestamp as an aware instant (offsets differ between sites: compare in UTC)."""
+    return datetime.fromisoformat(value) if value else datetime.max.replace(tzinfo=timezone.utc)
+
+
 def _rank(row: dict) -> tuple:
     """Sort key of the copy that is the original: tagged original first, then earliest published."""
-    return (row["origin"] != "original", row["published"] is None, row["published"] or "", row["first_seen"], row["id"])
+    return (row["origin"] != "original", _instant(row["published"]), _instant(row["first_seen"]), row["id"])
 
 
 @dataclass
@@ -229,8 +235,8 @@ class Store:
         group = self._group(match["duplicate_of"] or match["id"])
         root = next(r for r in group if r["duplicate_of"] is None)
         winner = min([root, row], key=_rank)
-        first = min(group, key=lambda r: r["first_seen"])
-        if first["first_seen"] < row["first_seen"] or winner["id"] != id_:
+        first = min(group, key=lambda r: _instant(r["first_seen"]))
+        if _instant(first["first_seen"]) < _instant(row["first_seen"]) or winner["id"] != id_:
             story = root["story_id"]
         else:
             story = row["story_id"]
@@ -242,12 +248,14 @@ class Store:
 
     def _find_copy(self, row: dict, body: str) -> dict | None:
         """An exact copy by content hash, else the most similar near-duplicate via LSH."""
+        mine = dedupe.shingles(body)
+        if len(mine) < dedupe.MIN_SHINGLES:
+            return None  # "Read the full report on our website." is no evidence that two stories are one
         exact = list(self.db.query(
             "SELECT * FROM articles WHERE content_hash = ? AND id != ? ORDER BY first_seen, id LIMIT 1",
             [row["content_hash"], row["id"]]))
         if exact:
             return exact[0]
-        mine = dedupe.shingles(body)
         keys = dedupe.band_keys(mine)
         if not keys:
             return None

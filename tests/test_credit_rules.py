@@ -45,3 +45,13 @@ def test_agency_names_are_normalised_by_the_registry():
     assert decide(credit.raw_source, reg.get("csr_china_en"), reg).outlet == "Xinhua News Agency"
     credit = find_credit(["WASHINGTON (AP) - Companies said.", "x"])
     assert decide(credit.raw_source, reg.get("csr_china_en"), reg).outlet == "Associated Press"
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["企业要扭转自身用水粗放的局面，推动节水改造。", "正文第二段。"],       # 转自 inside a word
+    ["Body.", "The report relies on Source: data in the middle of a sentence.", "End."],
+    ["First.", "Source: a line in the middle is prose, not a credit", "Last."],
+])
+def test_prose_is_not_a_credit(paragraphs):
+    credit = find_credit(paragraphs)
+    assert credit.raw_source is None and credit.paragraphs == paragraphs

@@ -185,3 +185,21 @@ def test_a_full_sweep_runs_at_least_weekly(site):
     run(site)
     _, requests = run(site, "2026-12-03T00:00:00+00:00")  # eight days on: past the 168 h sweep
     assert len([r for r in requests if "list_" in r["path"]]) >= 4
+
+
+def test_second_run_over_every_unchanged_source_requests_at_most_a_tenth(tmp_path):
+    """All registry sources, generic ones included: feeds that list only stored articles spare
+    the sitemaps and list pages."""
+    from syndicate.sources import registry
+
+    db = tmp_path / "all.db"
+    with serve_mirror() as mirror:
+        base_urls = {k: mirror.base_urls[s.host] for k, s in registry().sources.items() if s.host in mirror.base_urls}
+        crawl(sorted(base_urls), db, base_urls, {"SYNDICATE_NOW": FIRST})
+        first = len(mirror.requests)
+        mirror.requests.clear()
+        result = crawl(sorted(base_urls), db, base_urls, {"SYNDICATE_NOW": "2026-11-25T01:00:00+00:00"})
+        second = [r["host"] + r["path"] for r in mirror.requests]
+    assert first >= 120
+    assert len(second) <= 0.10 * first, second
+    assert result["csrwire"]["stats"].get("syndicate/incremental/feed_unchanged") == 1

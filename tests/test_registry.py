@@ -77,3 +77,53 @@ def test_unreadable_registry_is_one_clear_error(tmp_path):
     path.write_text("[sources\n", "utf-8")
     errors = check_registry(path)
     assert len(errors) == 1 and str(path) in errors[0]
+
+
+MEANINGS = """
+[sources.meaning]
+name = "Meaning"
+home = "https://meaning.example/"
+language = "en"
+timezone = "UTC"
+copyright_statement = "c"
+date_order = "M/D/Y"
+reprint_note = "Source: {source}."
+date_patterns = ['Posted: (.+)']
+
+[sources.meaning.discovery]
+list_pages = ["https://elsewhere.example/news/"]
+"""
+
+
+def test_check_catches_what_would_break_a_crawl(tmp_path):
+    path = tmp_path / "sources.toml"
+    path.write_text(MEANINGS, "utf-8")
+    errors = check_registry(path, dedicated=set())
+    for line in [
+        "sources.meaning.date_order: one of MDY, DMY, YMD",
+        "sources.meaning.reprint_note: the only placeholder is {outlet}, not ['source']",
+        "sources.meaning.date_patterns: 'Posted: (.+)' has no (?P<date>...) group",
+        "sources.meaning.discovery.list_pages: https://elsewhere.example/news/ is not on the home host meaning.example",
+        "sources.meaning.discovery: the generic spider needs an article_pattern (which links are articles, not list pages)",
+    ]:
+        assert line in errors
+
+
+def test_every_command_reports_a_broken_registry_as_a_message(tmp_path, monkeypatch):
+    from syndicate import sources
+
+    broken = tmp_path / "sources.toml"
+    broken.write_text('[sources.x]\nhome = "https://x.example/"\n', "utf-8")
+    from syndicate.store import Store
+
+    Store(str(tmp_path / "none.db")).close()  # an empty database: publishing reads the registry
+    monkeypatch.setenv("SYNDICATE_REGISTRY", str(broken))
+    sources.registry.cache_clear()
+    try:
+        for args in (["sources"], ["publish", "--db", str(tmp_path / "none.db")], ["crawl", "--db", str(tmp_path / "c.db")]):
+            result = CliRunner().invoke(cli, args)
+            assert result.exit_code in (1, 2), args
+            assert "missing name" in result.output or "sources check" in result.output, (args, result.output)
+            assert not isinstance(result.exception, (TypeError, KeyError))
+    finally:
+        sources.registry.cache_clear()

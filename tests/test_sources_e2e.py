@@ -62,6 +62,14 @@ def test_generic_row_matches_the_answer_key(everything, article):
     assert (paragraphs[0], paragraphs[-1], len(paragraphs)) == (article["body_first"], article["body_last"],
                                                                 article["paragraphs"])
     assert "\ufffd" not in row["body"] + row["title"]
+    source = registry().get(row["source"])
+    if article["origin"] == "original":
+        assert row["rights"] == source.copyright_statement
+    elif article["origin"] == "reprinted":
+        assert row["rights"].startswith(f"Reprinted from {article['outlet']}.") or article["outlet"] in row["rights"]
+        assert source.reprint_statement in row["rights"]
+    else:
+        assert row["rights"] is None
 
 
 @pytest.mark.parametrize("article", [a for a in ARTICLES if a["duplicate_of"]],

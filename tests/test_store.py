@@ -124,7 +124,7 @@ def test_a_failed_batch_leaves_nothing_half_written(store):
     put(store, art(1, english(8)))
     with pytest.raises(RuntimeError):
         with store.batch():
-            store.upsert(art(2, english(9)), "2026")
+            store.upsert(art(2, english(9)), "2026-01-01T00:00:00+00:00")
             raise RuntimeError("crash in the middle of a batch")
     assert store.count() == 1
     assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -142,7 +142,7 @@ def test_lookup_does_not_compare_every_pair(store, monkeypatch):
     from syndicate import dedupe
     with store.batch():
         for n in range(300):
-            store.upsert(art(n, english(1000 + n)), "2026")
+            store.upsert(art(n, english(1000 + n)), "2026-01-01T00:00:00+00:00")
     calls = []
     real = dedupe.is_near_duplicate
     monkeypatch.setattr(dedupe, "is_near_duplicate", lambda a, b: calls.append(1) or real(a, b))
@@ -213,3 +213,18 @@ def test_one_bad_item_costs_only_itself(tmp_path):
     stored.close()
     assert crawler.stats.get_value("syndicate/articles/error") == 1
     assert crawler.stats.get_value("syndicate/articles/new") == 5
+
+
+def test_earliest_published_compares_instants_not_strings(store):
+    body = english(16)
+    # 10:20 in Beijing is 02:20 UTC; 05:00 in Berlin is 03:00 UTC: the Beijing copy came first
+    put(store, art(1, body, published="2019-03-26T05:00:00+02:00"))
+    put(store, art(2, body + " tail", published="2019-03-26T10:20:00+08:00"))
+    assert store.get(article_id("https://x.test/a/2.html"))["duplicate_of"] is None
+    assert store.get(article_id("https://x.test/a/1.html"))["duplicate_of"] == article_id("https://x.test/a/2.html")
+
+
+def test_a_short_shared_boilerplate_body_does_not_merge_two_stories(store):
+    put(store, art(1, "Read the full report on the company website.", title="Acme cuts emissions"))
+    assert put(store, art(2, "Read the full report on the company website.", title="Globex pays a living wage")) == NEW
+    assert store.count("duplicate_of IS NOT NULL") == 0
