@@ -12,13 +12,12 @@ import re
 from datetime import datetime
 from urllib.parse import urlsplit
 
-import scrapy
 from scrapy.http import HtmlResponse
 
 from syndicate.dates import find_date_text, iso, parse_date
 from syndicate.errors import NoBody, NoTitle, SoftNotFound
-from syndicate.extract import (ancestors, clean_text, decode_html, densest_container, parse_html, repair,
-                               strip_site_suffix, text_blocks)
+from syndicate.extract import (NOT_FOUND, TAGS_LINE, ancestors, clean_text, densest_container, meta_content,
+                               page_tree, split_tags, strip_site_suffix, text_blocks)
 from syndicate.items import Article
 from syndicate.language import detect_language
 from syndicate.provenance import decide
@@ -43,7 +42,6 @@ LABELLED = re.compile(rf"({LABELS})\s*[:：]\s*(.*?)(?=\s*(?:{LABELS})\s*[:：]|
 SOURCE_LINE = re.compile(
     r"^(?:[(（]\s*(?:Source|来源)\s*[:：]\s*(?P<trailer>[^()（）]*?)\s*[)）]"
     r"|(?:Source|来源|稿件来源|文章来源|信息来源)\s*[:：]\s*(?P<name>.*?))\s*$", re.IGNORECASE)
-TAGS_LINE = re.compile(r"^(?:Tags?|Related keywords|Keywords|关键词|关键字|标签|相关标签)\s*[:：]\s*(?P<rest>.*)$", re.IGNORECASE)
 DISCLAIMER = re.compile(r"All the materials (?:on the site|with)|凡本网注明|凡本站注明")
 # The disclaimer's two sentences, each starting with one of these; the reprint one says so.
 DISCLAIMER_PART = re.compile(r"(?=All the materials|凡本网注明|凡本站注明)")
@@ -53,7 +51,6 @@ FOOTER = re.compile(
     r"^(?:上一篇|下一篇|Previous|Next|Prev)\s*[:：]|^(?:Hot news|Related (?:news|articles)|相关文章|热点新闻|热门文章)$",
     re.IGNORECASE,
 )
-NOT_FOUND = re.compile(r"页面不存在|页面未找到|找不到(?:该|您要的)?页面|page (?:was )?not found|404 not found|返回首页", re.IGNORECASE)
 # The posting folder in an article URL: /YYYY/MMDD/<id>.html (a fallback, never preferred to the page).
 URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{2})(?P<d>\d{2})/\d+\.html$")
 
@@ -142,23 +139,20 @@ def _tags(root, blocks) -> list[str]:
     for a in root.iter("a"):
         if "tags.php" in (a.get("href") or ""):
             tags.append(clean_text(" ".join(a.itertext())))
+    if tags:
+        return split_tags(tags, r"(?!)")  # tag links are whole tags
     for block in blocks:
         match = TAGS_LINE.match(block.text)
-        if match and not tags:
-            tags.extend(re.split(r"\s*[,，、;；]\s*|\s{2,}", match["rest"]))
-    seen: dict[str, None] = {}
-    for tag in tags:
-        if tag and tag not in seen:
-            seen[tag] = None
-    return list(seen)
+        if match:
+            return split_tags([match["rest"]], r"\s*[,，、;；]\s*|\s{2,}")
+    return []
 
 
 def parse_article(response: HtmlResponse, source: Source, canonical: str, now: datetime | None = None,
                   reg: Registry | None = None) -> Article:
     """One CSR-China article page -> Article. Raises a SkipPage subclass for pages that are not one."""
     reg = reg or registry()
-    text, _codec = decode_html(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
-    root = parse_html(repair(text))
+    root = page_tree(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
     blocks = text_blocks(root)
     visible = " ".join(b.text for b in blocks)
     if NOT_FOUND.search(visible) and len(visible) < 400:
@@ -212,7 +206,7 @@ def parse_article(response: HtmlResponse, source: Source, canonical: str, now: d
     body = "\n\n".join(paragraphs)
     raw_source = meta["source"] or source_line
     provenance = decide(raw_source, source, reg, *split_disclaimer(" ".join(disclaimer)))
-    declared = root.get("lang") or _meta_content(root, "content-language") or source.language
+    declared = root.get("lang") or meta_content(root, "content-language") or source.language
     published = _published(response.url, meta, meta_block, source, now)
     return Article(
         url=response.url,
@@ -260,13 +254,6 @@ def _only_tag_link(el) -> bool:
     links = list(el.iter("a"))
     return bool(links) and all("tags.php" in (a.get("href") or "") for a in links) and \
         clean_text(" ".join(el.itertext())) == clean_text(" ".join(t for a in links for t in a.itertext()))
-
-
-def _meta_content(root, name: str) -> str | None:
-    for meta in root.iter("meta"):
-        if (meta.get("http-equiv") or meta.get("name") or "").lower() == name:
-            return meta.get("content")
-    return None
 
 
 class CsrChinaSpider(SourceSpider):

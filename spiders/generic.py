@@ -22,7 +22,8 @@ from scrapy.http import HtmlResponse
 
 from syndicate.dates import iso, parse_date
 from syndicate.errors import NoBody, NoTitle, SoftNotFound
-from syndicate.extract import clean_text, decode_html, parse_html, repair, strip_site_suffix, text_blocks
+from syndicate.extract import (NOT_FOUND, TAGS_LINE, clean_text, meta_content, page_html, parse_html, split_tags,
+                               strip_site_suffix, text_blocks)
 from syndicate.items import Article
 from syndicate.language import detect_language
 from syndicate.provenance import UNKNOWN, decide, find_credit, reprint_without_outlet
@@ -30,7 +31,6 @@ from syndicate.sources import Registry, Source, registry
 from syndicate.spidertools import SourceSpider
 from syndicate.urls import canonical_url
 
-NOT_FOUND = re.compile(r"页面不存在|页面未找到|page (?:was )?not found|404 not found|nothing (?:was )?found", re.I)
 # Lines that are a site's furniture, not its story (any site; a source adds its own in drop_lines).
 FURNITURE = re.compile(r"^(?:Share this|Print this|Email this|Related (?:posts|articles)|Read more|"
                        r"Tags?|Keywords|Categories|Filed under|分享到|责任编辑|相关阅读|相关新闻)\s*[:：]?|"
@@ -41,7 +41,6 @@ CATEGORY_LINE = re.compile(r"(?:Filed under|Posted in|(?:Category|Categories|分
                            r"\s*(?:[·|]|Tagged\b|$)")
 LABEL_BLOCK = 200  # characters: a longer block is prose, whatever words it contains
 CRUMBS = re.compile(r"^(?:您现在的位置|当前位置|You are here)?\s*[:：]?\s*(?:Home|首页)\s*(?:>|»|›|/)\s*(?P<rest>.+)$", re.I)
-TAGS_LINE = re.compile(r"^(?:Tags?|Tagged|Keywords|KEYWORDS|关键词|标签)\s*[:：]?\s+(?P<rest>.+)$", re.I)
 
 
 def _selector_text(root, css: str | None) -> list[str]:
@@ -104,14 +103,6 @@ def _html_time(root) -> str | None:
     return None
 
 
-def _meta(root, *names: str) -> str | None:
-    for meta in root.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key in names and meta.get("content"):
-            return meta.get("content").strip()
-    return None
-
-
 def _site(host: str | None) -> str:
     return (host or "").lower().removeprefix("www.")
 
@@ -134,14 +125,13 @@ def parse_generic(response: HtmlResponse, source: Source, canonical: str, now: d
     reg = reg or registry()
     spec = source.extra
     selectors = spec.get("selectors", {})
-    text, _ = decode_html(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
-    text = repair(text)
-    root = parse_html(text)
-    doc = trafilatura.bare_extraction(text, url=canonical, with_metadata=True, include_comments=False,
+    html = page_html(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
+    root = parse_html(html)
+    doc = trafilatura.bare_extraction(html, url=canonical, with_metadata=True, include_comments=False,
                                       include_tables=False, favor_precision=True, deduplicate=False)
     extracted = (doc.text or "") if doc is not None else ""
     names = source.site_names + (source.name,)
-    candidates = [*_selector_text(root, selectors.get("title")), _meta(root, "og:title"),
+    candidates = [*_selector_text(root, selectors.get("title")), meta_content(root, "og:title"),
                   doc.title if doc is not None else None, clean_text(root.findtext(".//title") or ""),
                   *(clean_text(" ".join(h.itertext())) for h in root.iter("h1", "h2"))]
     title = next((t for t in (strip_site_suffix(clean_text(c or ""), names) for c in candidates) if t), "")
@@ -191,7 +181,7 @@ def parse_generic(response: HtmlResponse, source: Source, canonical: str, now: d
         date_text
         or _find(page_text, spec.get("date_patterns", []), "date")
         or (_selector_text(root, selectors.get("date")) or [None])[0]
-        or _meta(root, "article:published_time", "datepublished", "pubdate", "publishdate", "date")
+        or meta_content(root, "article:published_time", "datepublished", "pubdate", "publishdate", "date")
         or _html_time(root)
         or credit.date_text
         or (doc.date if doc is not None else None)
@@ -213,13 +203,9 @@ def parse_generic(response: HtmlResponse, source: Source, canonical: str, now: d
             if match:
                 tags += [match["rest"]]
                 break
-    seen: dict[str, None] = {}
-    for tag in (clean_text(t) for many in tags for t in re.split(r"\s*[,，、;；]\s*", many)):
-        if tag and tag not in seen:
-            seen[tag] = None
     return Article(
         url=response.url, canonical_url=canonical, source=source.key, title=title, body=body,
-        published=iso(published), author=author, category=category, tags=list(seen),
+        published=iso(published), author=author, category=category, tags=split_tags(tags),
         language=detect_language(f"{title}\n{body}", declared), origin=provenance.origin,
         outlet=provenance.outlet, rights=provenance.rights,
     )

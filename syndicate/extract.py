@@ -221,3 +221,42 @@ def strip_site_suffix(title: str, site_names) -> str:
                 title, changed = title[prefix.end():].strip(), True
                 break
     return title
+
+
+# -- shared by the spiders ------------------------------------------------------------------
+# A page that says it is not there ("soft 404"), in the wordings sites use.
+NOT_FOUND = re.compile(r"页面不存在|页面未找到|找不到(?:该|您要的)?页面|page (?:was )?not found|404 not found|"
+                       r"nothing (?:was )?found|返回首页", re.IGNORECASE)
+# A line that lists tags: "Tags: a, b", "Tagged a, b", "关键词：a b".
+TAGS_LINE = re.compile(r"^(?:Tags?|Tagged|Related keywords|Keywords|关键词|关键字|标签|相关标签)(?:\s*[:：]\s*|\s+)(?P<rest>.+)$",
+                       re.IGNORECASE)
+
+
+def page_html(body: bytes, content_type: str | None) -> str:
+    """Bytes as served -> text: decoded whatever the header claims, mojibake repaired."""
+    return repair(decode_html(body, content_type)[0])
+
+
+def page_tree(body: bytes, content_type: str | None):
+    """Bytes as served -> a cleaned lxml tree (see page_html and parse_html)."""
+    return parse_html(page_html(body, content_type))
+
+
+def meta_content(root, *names: str) -> str | None:
+    """The content of the first <meta> whose property, name, itemprop or http-equiv is one of ``names``."""
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv") or "").lower()
+        if key in names and meta.get("content"):
+            return meta.get("content").strip()
+    return None
+
+
+def split_tags(values, separators: str = r"\s*[,，、;；]\s*") -> list[str]:
+    """Tags from tag links and 'a, b' lists: split, cleaned, first occurrence kept, order kept."""
+    seen: dict[str, None] = {}
+    for value in values:
+        for tag in re.split(separators, value or ""):
+            tag = clean_text(tag)
+            if tag and tag not in seen:
+                seen[tag] = None
+    return list(seen)

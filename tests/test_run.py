@@ -1,7 +1,6 @@
 """`syndicate run`, the cron entry point: exit codes, the lock, kill -9, publishing failures,
 and the crontab line and systemd units shipped in deploy/."""
 
-import os
 import re
 import shlex
 import shutil
