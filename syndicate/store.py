@@ -97,6 +97,9 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "ALTER TABLE crawl_state ADD COLUMN started TEXT",
         "ALTER TABLE crawl_state ADD COLUMN full_sweep TEXT",
     ]),
+    (5, "store metadata (the LSH band scheme the band keys were made with)", [
+        "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ]),
 ]
 
 GONE, MISSING = "gone", "missing"
@@ -157,6 +160,20 @@ class Store:
                 for sql in statements:
                     self.conn.execute(sql)
                 self.conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (version, name))
+            self._rebuild_bands_if_scheme_changed()
+
+    def _rebuild_bands_if_scheme_changed(self) -> None:
+        """Band keys depend on the MinHash/LSH parameters: when they change, recompute them all
+        from the stored bodies (in the same transaction), or old and new stories never meet."""
+        scheme = dedupe.scheme()
+        row = self.conn.execute("SELECT value FROM store_meta WHERE key = 'lsh_scheme'").fetchone()
+        if row and row[0] == scheme:
+            return
+        self.conn.execute("DELETE FROM lsh_bands")
+        for id_, body in self.conn.execute("SELECT id, body FROM articles").fetchall():
+            self.conn.executemany("INSERT OR IGNORE INTO lsh_bands (band, article_id) VALUES (?, ?)",
+                                  [(key, id_) for key in dedupe.band_keys(dedupe.shingles(body))])
+        self.conn.execute("INSERT OR REPLACE INTO store_meta (key, value) VALUES ('lsh_scheme', ?)", [scheme])
 
     @contextmanager
     def batch(self):

@@ -228,3 +228,32 @@ def test_a_short_shared_boilerplate_body_does_not_merge_two_stories(store):
     put(store, art(1, "Read the full report on the company website.", title="Acme cuts emissions"))
     assert put(store, art(2, "Read the full report on the company website.", title="Globex pays a living wage")) == NEW
     assert store.count("duplicate_of IS NOT NULL") == 0
+
+
+def test_a_reprint_that_keeps_only_part_of_the_story_is_found_by_containment(store):
+    from syndicate import dedupe
+
+    body = english(17, 400)
+    part = " ".join(body.split()[:170])  # the first 40%, verbatim, under a new lead
+    reprint = "Our correspondent reports. " + part
+    jaccard, containment = dedupe.similarity(dedupe.shingles(body), dedupe.shingles(reprint))
+    assert jaccard < dedupe.JACCARD_MIN <= dedupe.CONTAINMENT_MIN <= containment  # only containment can catch it
+    put(store, art(1, body, origin="original"))
+    assert put(store, art(2, reprint, origin="reprinted")) == DUPLICATE
+
+
+def test_band_keys_are_rebuilt_when_the_lsh_scheme_changes(tmp_path, monkeypatch):
+    from syndicate import dedupe
+
+    path = str(tmp_path / "scheme.db")
+    first = Store(path)
+    with first.batch():
+        first.upsert(art(1, english(18)), "2026-01-01T00:00:00+00:00")
+    first.close()
+    monkeypatch.setattr(dedupe, "BANDS", 16)  # as if a release changed the LSH parameters
+    monkeypatch.setattr(dedupe, "ROWS", 8)
+    again = Store(path)
+    assert again.conn.execute("SELECT value FROM store_meta").fetchone()[0] == dedupe.scheme()
+    assert again.conn.execute("SELECT COUNT(*) FROM lsh_bands").fetchone()[0] == 16
+    assert put(again, art(2, english(18) + " and a new last sentence")) == DUPLICATE  # old and new meet
+    again.close()
