@@ -116,13 +116,7 @@ def test_a_grown_source_costs_about_the_new_articles(site):
         links = re.findall(r'href="[^"]*?(/a/[\w/-]+/\d{4}/\d{4}/\d+\.html)', html)
         known = {a["path"]: a for a in TRUTH["articles"] if a["host"] == "en.csr-china.net"}
         newest += [known[p]["canonical_url"] for p in dict.fromkeys(links) if p in known][:2]
-    conn = sqlite3.connect(db)
-    with conn:
-        for url in newest:
-            conn.execute("DELETE FROM lsh_bands WHERE article_id = ?", [article_id(url)])
-            conn.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of = ?", [article_id(url)])
-            conn.execute("DELETE FROM articles WHERE canonical_url = ?", [url])
-    conn.close()
+    forget(db, newest)
     result, requests = run(site)
     article_requests = [r for r in requests if r["host"] == "en.csr-china.net" and r["path"].endswith(".html")
                         and re.search(r"/\d{4}/\d{4}/", r["path"])]
