@@ -17,7 +17,6 @@ import re
 from datetime import datetime
 from urllib.parse import urlsplit
 
-import scrapy
 from scrapy.http import HtmlResponse
 
 from syndicate.dates import iso, parse_date
@@ -235,7 +234,7 @@ class GenericSpider(SourceSpider):
 
     async def start(self):
         for url in self.feeds:
-            yield scrapy.Request(self.fetch_url(url), callback=self.parse_feed, errback=self.feed_failed)
+            yield self.list_request(canonical_url(url, self.source.scheme), self.parse_feed, errback=self.feed_failed)
         if not (self.incremental and self.feeds):
             for request in self.other_discovery():
                 yield request
@@ -250,9 +249,9 @@ class GenericSpider(SourceSpider):
             return
         self._others_scheduled = True
         for url in self.sitemaps:
-            yield scrapy.Request(self.fetch_url(url), callback=self.parse_sitemap)
+            yield self.list_request(canonical_url(url, self.source.scheme), self.parse_sitemap)
         for url in self.list_pages:
-            yield scrapy.Request(self.fetch_url(url), callback=self.parse)
+            yield self.list_request(canonical_url(url, self.source.scheme), self.parse)
 
     def feed_failed(self, failure):
         self.logger.warning("feed %s failed (%s): falling back to sitemaps and list pages",
@@ -274,6 +273,12 @@ class GenericSpider(SourceSpider):
         """An RSS or Atom feed: every entry link on this site is an article."""
         import feedparser
 
+        if self.unchanged_list(response):  # the feed itself says nothing changed
+            self.crawler.stats.inc_value("syndicate/incremental/feed_unchanged")
+            return
+        seen = self.page_seen(response)
+        if seen is not None:
+            yield seen
         parsed = feedparser.parse(response.body)
         if parsed.bozo and not parsed.entries:
             self.crawler.stats.inc_value("syndicate/skipped/BadFeed")
@@ -297,6 +302,11 @@ class GenericSpider(SourceSpider):
         from scrapy.utils.gz import gunzip
         from scrapy.utils.sitemap import Sitemap
 
+        if self.unchanged_list(response):
+            return
+        seen = self.page_seen(response)
+        if seen is not None:
+            yield seen
         try:
             body = response.body
             if body[:2] == b"\x1f\x8b":  # sitemap.xml.gz, served as a file rather than Content-Encoding
@@ -313,7 +323,7 @@ class GenericSpider(SourceSpider):
                     self.crawler.stats.inc_value("syndicate/skipped/ForeignSitemap")
                     self.logger.warning("skipped sitemap %s: not on %s", loc, self.source.host)
                     continue
-                yield scrapy.Request(self.fetch_url(self.real(loc)), callback=self.parse_sitemap)
+                yield self.list_request(canonical_url(self.real(loc), self.source.scheme), self.parse_sitemap)
                 continue
             request = self._article(loc)
             if request is not None:

@@ -67,7 +67,8 @@ class CrawlReport:
                  if k.startswith("downloader/response_status_count/") and k.rsplit("/", 1)[1][0] in "23")
         if not ok:
             return "no page could be fetched (robots.txt, DNS, connection or server errors)"
-        if not sum(self.articles.values()) + self.fresh + self.missing + self.gone:
+        unchanged_lists = self.get("syndicate/incremental/list_unchanged")  # a 304: the lists are as we left them
+        if not sum(self.articles.values()) + self.fresh + self.missing + self.gone + unchanged_lists:
             return "no articles found"
         return None
 

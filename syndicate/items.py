@@ -43,3 +43,13 @@ class Skipped:
     canonical_url: str
     source: str
     reason: str
+
+
+@dataclass
+class PageSeen:
+    """A list page, feed or sitemap answered with validators: kept for conditional requests."""
+
+    url: str
+    source: str
+    etag: str | None
+    last_modified: str | None

@@ -7,7 +7,7 @@ import logging
 from scrapy import signals
 
 from .dates import iso
-from .items import Seen, Skipped
+from .items import PageSeen, Seen, Skipped
 from .spidertools import crawl_time
 from .store import Store
 
@@ -63,6 +63,9 @@ class StorePipeline:
     def _write(self, item) -> str | None:
         if isinstance(item, Seen):
             return self.store.seen(item.canonical_url, item.status, self.now)
+        if isinstance(item, PageSeen):
+            self.store.remember_page(item.url, item.source, item.etag, item.last_modified, self.now)
+            return None
         if isinstance(item, Skipped):
             self.store.record_skip(item.canonical_url, item.source, item.reason, self.now)
             return None  # already counted by the spider, under its reason

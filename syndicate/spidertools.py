@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import scrapy
 
 from .errors import SkipPage
-from .items import Seen, Skipped
+from .items import PageSeen, Seen, Skipped
 from .store import Store
 from .sources import registry
 from .urls import canonical_url, real_url, rebase
@@ -59,6 +59,7 @@ class SourceSpider(scrapy.Spider):
             self.download_delay = self.source.download_delay  # politeness towards the real site
         self.now = crawl_time(None)
         self.known: dict[str, dict] = {}
+        self.validators: dict[str, tuple[str | None, str | None]] = {}
         self._fresh: set[str] = set()
         self.incremental = False
         self.freshness = timedelta(hours=72)
@@ -76,6 +77,7 @@ class SourceSpider(scrapy.Spider):
             store = Store(db)
             try:
                 spider.known = {} if full else store.known(spider.name)
+                spider.validators = {} if full else store.page_validators(spider.name)
                 state = store.crawl_state(spider.name)
             finally:
                 store.close()
@@ -118,6 +120,31 @@ class SourceSpider(scrapy.Spider):
         self.crawler.stats.inc_value("syndicate/incremental/recheck")
         return scrapy.Request(self.fetch_url(canonical), callback=self.parse_page, headers=headers, meta=meta)
 
+    def list_request(self, canonical: str, callback, **kwargs) -> scrapy.Request:
+        """A list page, feed or sitemap: conditional in an incremental run when its validators
+        are known (a 304 means nothing new was listed there)."""
+        headers = {}
+        etag, modified = self.validators.get(canonical, (None, None))
+        if self.incremental and etag:
+            headers["If-None-Match"] = etag
+        if self.incremental and modified:
+            headers["If-Modified-Since"] = modified
+        return scrapy.Request(self.fetch_url(canonical), callback=callback, headers=headers,
+                              meta={"handle_httpstatus_list": [304]}, **kwargs)
+
+    def unchanged_list(self, response) -> bool:
+        """True for a 304 (counted); otherwise keeps the page's validators for next time."""
+        if response.status == 304:
+            self.crawler.stats.inc_value("syndicate/incremental/list_unchanged")
+            return True
+        return False
+
+    def page_seen(self, response) -> PageSeen | None:
+        etag, modified = _header(response, "ETag"), _header(response, "Last-Modified")
+        if not (etag or modified):
+            return None
+        return PageSeen(url=self.canonical(response.url), source=self.name, etag=etag, last_modified=modified)
+
     # -- routing -----------------------------------------------------------------
     async def start(self):
         yield scrapy.Request(self.fetch_url(self.source.home), callback=self.parse)
@@ -137,6 +164,11 @@ class SourceSpider(scrapy.Spider):
 
     def parse(self, response):
         """A home or list page: follow list pages and articles on this site, nothing else."""
+        if self.unchanged_list(response):
+            return
+        seen = self.page_seen(response)
+        if seen is not None:
+            yield seen
         pages, listed = [], {}
         for href in response.css("a::attr(href)").getall():
             try:
@@ -155,7 +187,7 @@ class SourceSpider(scrapy.Spider):
                 if request is not None:
                     yield request
             elif self.list_path.search(target):
-                request = scrapy.Request(self.fetch_url(canonical), callback=self.parse)
+                request = self.list_request(canonical, self.parse)
                 is_page = self.pagination_path is not None and self.pagination_path.search(target)
                 if is_page:
                     pages.append((_page_number(canonical), request))

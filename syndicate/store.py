@@ -100,6 +100,15 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (5, "store metadata (the LSH band scheme the band keys were made with)", [
         "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ]),
+    (6, "validators of list pages, feeds and sitemaps", [
+        """CREATE TABLE pages (
+            url TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            checked TEXT NOT NULL
+        )""",
+    ]),
 ]
 
 GONE, MISSING = "gone", "missing"
@@ -335,6 +344,15 @@ class Store:
             [source, source])
         return {r[0]: {"last_seen": r[1], "etag": r[2], "last_modified": r[3], "gone": r[4], "skipped": r[5]}
                 for r in rows}
+
+    def remember_page(self, url: str, source: str, etag: str | None, last_modified: str | None, now: str) -> None:
+        """Keep a list page's (or feed's, or sitemap's) validators for the next conditional request."""
+        self.conn.execute("INSERT OR REPLACE INTO pages (url, source, etag, last_modified, checked) "
+                          "VALUES (?, ?, ?, ?, ?)", [url, source, etag, last_modified, now])
+
+    def page_validators(self, source: str) -> dict[str, tuple[str | None, str | None]]:
+        rows = self.conn.execute("SELECT url, etag, last_modified FROM pages WHERE source = ?", [source])
+        return {url: (etag, modified) for url, etag, modified in rows}
 
     def record_skip(self, canonical_url: str, source: str, reason: str, now: str) -> str:
         """Remember a page that yielded no article, so incremental runs do not fetch it every time."""

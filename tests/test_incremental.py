@@ -57,6 +57,9 @@ def test_second_run_over_unchanged_site_requests_at_most_a_tenth(site):
     assert len(stored) == len(TRUTH["articles"])
     assert sum(result[s]["stats"].get("syndicate/incremental/fresh", 0) for s in SOURCES.values()) > 0
     assert "fresh" in result["csr_china_en"]["summary"]
+    # the category pages were asked conditionally and answered 304 (no bytes, nothing new listed)
+    lists = [r for r in second if r["path"].startswith("/a/")]
+    assert lists and all(r["headers"].get("If-None-Match") and r["status"] == 304 for r in lists)
 
 
 def test_changed_article_is_refetched_after_the_window_keeps_its_id_and_moves_updated(site):
@@ -117,6 +120,7 @@ def test_a_grown_source_costs_about_the_new_articles(site):
         known = {a["path"]: a for a in TRUTH["articles"] if a["host"] == "en.csr-china.net"}
         newest += [known[p]["canonical_url"] for p in dict.fromkeys(links) if p in known][:2]
     forget(db, newest)
+    publish_anew(root, "en.csr-china.net")
     result, requests = run(site)
     article_requests = [r for r in requests if r["host"] == "en.csr-china.net" and r["path"].endswith(".html")
                         and re.search(r"/\d{4}/\d{4}/", r["path"])]
@@ -124,6 +128,14 @@ def test_a_grown_source_costs_about_the_new_articles(site):
     en_requests = [r for r in requests if r["host"] == "en.csr-china.net"]
     assert len(en_requests) <= len(newest) + 1 + len(index_pages)  # + home page + first list pages
     assert set(newest) <= set(rows(db))
+
+
+def publish_anew(root: Path, host: str) -> None:
+    """New articles change every list page of the site (they shift down a place): new bytes, new ETags."""
+    for path in TRUTH["list_pages"][host]:
+        page = root / host / path.lstrip("/")
+        page = page / "index.html" if path.endswith("/") else page
+        page.write_bytes(page.read_bytes() + b"\n<!-- updated -->\n")
 
 
 def forget(db: Path, urls: list[str]) -> None:
@@ -144,6 +156,7 @@ def test_growth_beyond_the_first_list_page_is_found(site):
     en = [a for a in TRUTH["articles"] if a["host"] == "en.csr-china.net" and a["category"] == "CSR News"]
     newest = sorted(en, key=lambda a: int(a["path"].rsplit("/", 1)[1].split(".")[0]), reverse=True)[:7]
     forget(db, [a["canonical_url"] for a in newest])
+    publish_anew(root, "en.csr-china.net")
     result, requests = run(site)
     assert {a["canonical_url"] for a in newest} <= set(rows(db))
     paths = {r["path"] for r in requests}
