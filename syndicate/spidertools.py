@@ -106,7 +106,8 @@ class SourceSpider(scrapy.Spider):
         info = self.known.get(canonical)
         meta = {"handle_httpstatus_list": [304, 404, 410]}
         if info is None:
-            return scrapy.Request(self.fetch_url(canonical), callback=self.parse_page, meta=meta)
+            return scrapy.Request(self.fetch_url(canonical), callback=self.parse_page, meta=meta,
+                                  errback=self.article_failed)
         if not self.due(info):
             if canonical not in self._fresh:
                 self._fresh.add(canonical)
@@ -118,7 +119,8 @@ class SourceSpider(scrapy.Spider):
         if info["last_modified"]:
             headers["If-Modified-Since"] = info["last_modified"]
         self.crawler.stats.inc_value("syndicate/incremental/recheck")
-        return scrapy.Request(self.fetch_url(canonical), callback=self.parse_page, headers=headers, meta=meta)
+        return scrapy.Request(self.fetch_url(canonical), callback=self.parse_page, headers=headers, meta=meta,
+                              errback=self.article_failed)
 
     def list_request(self, canonical: str, callback, **kwargs) -> scrapy.Request:
         """A list page, feed or sitemap: conditional in an incremental run when its validators
@@ -179,8 +181,7 @@ class SourceSpider(scrapy.Spider):
             if parts.scheme not in ("http", "https") or (parts.hostname or "").lower() != self.source.host:
                 continue
             canonical = canonical_url(link, self.source.scheme)
-            target = urlsplit(canonical)
-            target = target.path + (f"?{target.query}" if target.query else "")
+            target = _target(canonical)
             if self.article_path.search(target):
                 listed[canonical] = canonical in self.known
                 request = self.article_request(canonical)
@@ -190,7 +191,7 @@ class SourceSpider(scrapy.Spider):
                 request = self.list_request(canonical, self.parse)
                 is_page = self.pagination_path is not None and self.pagination_path.search(target)
                 if is_page:
-                    pages.append((_page_number(canonical), request))
+                    pages.append((_page_number(target), request))
                 else:
                     yield request
         if not self.incremental:
@@ -201,8 +202,10 @@ class SourceSpider(scrapy.Spider):
             # majority, not any one link, so a sidebar of stored "hot news" cannot stop it.
             self.crawler.stats.inc_value("syndicate/incremental/stopped_at_stored", len(pages))
             return
-        # Mostly new: go one page further (the pager also links pages far beyond it).
-        here = _page_number(self.canonical(response.url))
+        # Mostly new: go one page further (the pager also links pages far beyond it). Only a
+        # pagination URL has a page number; a category's first page is page 0 ("/sdg-13/" is not 13).
+        current = _target(self.canonical(response.url))
+        here = _page_number(current) if self.pagination_path and self.pagination_path.search(current) else 0
         later = [(n, request) for n, request in pages if n > here]
         if later:
             yield min(later, key=lambda pair: pair[0])[1]
@@ -226,6 +229,15 @@ class SourceSpider(scrapy.Spider):
         item.last_modified = _header(response, "Last-Modified")
         yield item
 
+    def article_failed(self, failure):
+        """An article answered 401/403/451/5xx...: remembered as a skip, so the page is asked for
+        again after the freshness window even when the list that links it answers 304."""
+        from scrapy.spidermiddlewares.httperror import HttpError
+
+        if failure.check(HttpError):
+            response = failure.value.response
+            yield self.skip(response, self.canonical(response.url), f"HTTP{response.status}")
+
     def skip(self, response, canonical: str, reason: str) -> Skipped:
         """Count and log a page that yields no article; the store remembers it."""
         self.crawler.stats.inc_value(f"syndicate/skipped/{reason}")
@@ -236,10 +248,15 @@ class SourceSpider(scrapy.Spider):
         raise NotImplementedError
 
 
-def _page_number(url: str) -> int:
-    """The page number of a list page: the last number in its path and query (0 for none)."""
+def _target(url: str) -> str:
+    """Path and query: what URL patterns are matched against."""
     parts = urlsplit(url)
-    numbers = re.findall(r"\d+", parts.path + "?" + parts.query)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def _page_number(target: str) -> int:
+    """The page number of a pagination URL's path and query: its last number (0 for none)."""
+    numbers = re.findall(r"\d+", target)
     return int(numbers[-1]) if numbers else 0
 
 

@@ -231,20 +231,23 @@ class Store:
     def _unlink(self, id_: str) -> None:
         """Take a changed article out of its duplicate group (it is matched again afresh).
 
-        The rest of the group keeps its story id unless that id was this article's own."""
+        The rest of the group keeps the story id it is published under, whichever member it
+        came from; the article leaving keeps its own id as story id, or, when the group goes
+        on under that id, gets one minted from its address and revision."""
         row = self.get(id_)
         root_id = row["duplicate_of"] or id_
         rest = [r for r in self._group(root_id) if r["id"] != id_]
+        own = id_ if not rest or rest[0]["story_id"] != id_ else str(
+            uuid.uuid5(ID_NAMESPACE, f"{row['canonical_url']}#revision-{row['revision']}"))
         self.conn.execute("DELETE FROM lsh_bands WHERE article_id = ?", [id_])
-        self.conn.execute("UPDATE articles SET duplicate_of = NULL, story_id = id WHERE id = ?", [id_])
+        self.conn.execute("UPDATE articles SET duplicate_of = NULL, story_id = ? WHERE id = ?", [own, id_])
         if not rest:
             return
         new_root = min(rest, key=_rank)
-        story = rest[0]["story_id"] if rest[0]["story_id"] != id_ else new_root["id"]
         ids = [r["id"] for r in rest]
         marks = ",".join("?" * len(ids))
         self.conn.execute(f"UPDATE articles SET duplicate_of = CASE WHEN id = ? THEN NULL ELSE ? END, story_id = ?"
-                          f" WHERE id IN ({marks})", [new_root["id"], new_root["id"], story, *ids])
+                          f" WHERE id IN ({marks})", [new_root["id"], new_root["id"], rest[0]["story_id"], *ids])
 
     def _link(self, id_: str, body: str) -> bool:
         """Attach an article to the group of its copy, if any; True when it is not the original.

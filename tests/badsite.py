@@ -28,7 +28,7 @@ ZH = ["近日，长三角地区多家企业联合发布社会责任报告，报�
 
 
 NAMES = ["gbk-declared-utf8", "utf8-declared-gbk", "no-charset", "mojibake", "control-chars", "retry", "soft-404",
-         "only-images", "chinese-date", "relative-date", "malformed"]
+         "only-images", "chinese-date", "relative-date", "malformed", "forbidden"]
 
 
 def path_of(name: str) -> str:
@@ -68,6 +68,7 @@ def pages() -> dict[str, tuple[int, dict, bytes]]:
                  f"<div class=text><p>{PARA.format(n=13)} <b>unclosed bold <i>and italic<p>{PARA.format(n=14)}"
                  "</td></tr></table> stray < angle and & ampersand</div></div>")
     add("malformed", "", "", [], raw=malformed.encode())
+    add("forbidden", "", "", [], status=403, raw=b"<html><body>Access denied by the firewall</body></html>")
     links = "".join(f'<li><a href="{p}">{p}</a></li>' for p in out)
     out[LIST] = (200, {"Content-Type": html}, f"<html><body><ul>{links}</ul></body></html>".encode())
     out["/"] = (200, {"Content-Type": html}, f'<html><body><a href="{LIST}">Bad news</a></body></html>'.encode())

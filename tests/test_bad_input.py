@@ -91,3 +91,10 @@ def test_malformed_html_still_gives_an_article(result):
     assert row["published"] == "2020-01-08T00:00:00+08:00"
     assert "unclosed bold and italic" in row["body"]
     assert "All Right Reserved" not in row["body"]
+
+
+def test_a_forbidden_article_is_a_remembered_skip(result, tmp_path_factory):
+    stats, rows, _, stderr = result
+    assert "forbidden" not in rows
+    assert stats["syndicate/skipped/HTTP403"] == 1
+    assert f"{path_of('forbidden')} (HTTP403)" in stderr

@@ -210,3 +210,26 @@ def test_second_run_over_every_unchanged_source_requests_at_most_a_tenth(tmp_pat
     assert first >= 120
     assert len(second) <= 0.10 * first, second
     assert result["csrwire"]["stats"].get("syndicate/incremental/feed_unchanged") == 1
+
+
+def test_a_number_in_a_category_address_is_not_a_page_number():
+    """/category/sdg-13/ is page 0 of its list, not page 13: its page 2 is next."""
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from syndicate.spidertools import SourceSpider
+
+    class Lists(SourceSpider):
+        name = "sustainability_reports"
+        article_path = re.compile(r"^/\d{4}/\d{2}/[a-z0-9-]+/$")
+        list_path = re.compile(r"^/category/sdg-13/(?:page/\d+/)?$")
+        pagination_path = re.compile(r"^/category/sdg-13/page/\d+/$")
+
+    spider = Lists.from_crawler(get_crawler(Lists))
+    spider.incremental = True
+    links = "".join(f'<a href="/2024/0{n}/story-{n}/">s</a>' for n in range(1, 9))
+    pager = "".join(f'<a href="/category/sdg-13/page/{n}/">{n}</a>' for n in range(2, 6))
+    page = HtmlResponse(url="https://www.sustainability-reports.com/category/sdg-13/",
+                        body=f"<html><body>{links}{pager}</body></html>".encode(), encoding="utf-8")
+    requests = [r for r in spider.parse(page) if hasattr(r, "url") and "/category/" in r.url]
+    assert [r.url for r in requests] == ["https://www.sustainability-reports.com/category/sdg-13/page/2/"]

@@ -257,3 +257,25 @@ def test_band_keys_are_rebuilt_when_the_lsh_scheme_changes(tmp_path, monkeypatch
     assert again.conn.execute("SELECT COUNT(*) FROM lsh_bands").fetchone()[0] == 16
     assert put(again, art(2, english(18) + " and a new last sentence")) == DUPLICATE  # old and new meet
     again.close()
+
+
+def test_editing_a_reprint_does_not_change_the_published_story_id(store):
+    body = english(19)
+    put(store, art(1, edited(body, 5), origin="reprinted"), "2026-01-01T00:00:00+00:00")
+    put(store, art(2, body, origin="original"), "2026-01-02T00:00:00+00:00")
+    story = store.get(article_id("https://x.test/a/2.html"))["story_id"]
+    assert story == article_id("https://x.test/a/1.html")
+    put(store, art(1, edited(body, 5) + " Corrected.", origin="reprinted"), "2026-01-03T00:00:00+00:00")
+    assert store.get(article_id("https://x.test/a/2.html"))["story_id"] == story
+    assert store.get(article_id("https://x.test/a/1.html"))["story_id"] == story
+
+
+def test_a_member_that_leaves_its_group_never_shares_the_groups_story_id(store):
+    body = english(20)
+    put(store, art(1, edited(body, 6), origin="reprinted"), "2026-01-01T00:00:00+00:00")
+    put(store, art(2, body, origin="original"), "2026-01-02T00:00:00+00:00")
+    put(store, art(1, english(21), origin="reprinted"), "2026-01-03T00:00:00+00:00")  # now another story
+    reprint, original = store.get(article_id("https://x.test/a/1.html")), store.get(article_id("https://x.test/a/2.html"))
+    assert reprint["duplicate_of"] is None and original["duplicate_of"] is None
+    assert original["story_id"] == article_id("https://x.test/a/1.html")  # the story goes on under its id
+    assert reprint["story_id"] != original["story_id"]
