@@ -273,12 +273,11 @@ class GenericSpider(SourceSpider):
         """An RSS or Atom feed: every entry link on this site is an article."""
         import feedparser
 
-        if self.unchanged_list(response):  # the feed itself says nothing changed
+        answer = self.list_answer(response)
+        if answer is None:  # the feed itself says nothing changed
             self.crawler.stats.inc_value("syndicate/incremental/feed_unchanged")
             return
-        seen = self.page_seen(response)
-        if seen is not None:
-            yield seen
+        yield from answer
         parsed = feedparser.parse(response.body)
         if parsed.bozo and not parsed.entries:
             self.crawler.stats.inc_value("syndicate/skipped/BadFeed")
@@ -302,11 +301,10 @@ class GenericSpider(SourceSpider):
         from scrapy.utils.gz import gunzip
         from scrapy.utils.sitemap import Sitemap
 
-        if self.unchanged_list(response):
+        answer = self.list_answer(response)
+        if answer is None:
             return
-        seen = self.page_seen(response)
-        if seen is not None:
-            yield seen
+        yield from answer
         try:
             body = response.body
             if body[:2] == b"\x1f\x8b":  # sitemap.xml.gz, served as a file rather than Content-Encoding

@@ -12,7 +12,7 @@ import click
 DEFAULT_DB = "var/syndicate.db"
 
 
-def _spider_names() -> list[str]:
+def _source_keys() -> list[str]:
     """Every crawlable source: the registry's keys (dedicated spider or the generic one)."""
     from .sources import registry
 
@@ -159,8 +159,8 @@ def _crawl(names, db, base_urls, use_mirror, settings) -> list:
     from .crawl import run_crawl
 
     _check_registry_first()
-    names = list(names) or _spider_names()
-    unknown = sorted(set(names) - set(_spider_names()))
+    names = list(names) or _source_keys()
+    unknown = sorted(set(names) - set(_source_keys()))
     if unknown:
         raise click.UsageError(f"unknown source(s): {', '.join(unknown)} (see `syndicate sources`)")
     _base_urls(names, base_urls, None)  # usage errors before anything starts
@@ -284,7 +284,7 @@ def extract(file_or_url, source_name, url, content_type):
     from .sources import registry
     from .spidertools import extract_row
 
-    if source_name is not None and source_name not in _spider_names():
+    if source_name is not None and source_name not in _source_keys():
         raise click.UsageError(f"unknown source {source_name!r} (see `syndicate sources`)")
     if file_or_url.startswith(("http://", "https://")):
         try:

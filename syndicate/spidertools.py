@@ -103,49 +103,38 @@ class SourceSpider(scrapy.Spider):
         return datetime.fromisoformat(info["last_seen"]) < self.now - window
 
     def article_request(self, canonical: str) -> scrapy.Request | None:
+        """A new article, or a stored one due for a (conditional) re-check; None when fresh."""
         info = self.known.get(canonical)
-        meta = {"handle_httpstatus_list": [304, 404, 410]}
-        if info is None:
-            return scrapy.Request(self.fetch_url(canonical), callback=self.parse_page, meta=meta,
-                                  errback=self.article_failed)
-        if not self.due(info):
-            if canonical not in self._fresh:
-                self._fresh.add(canonical)
-                self.crawler.stats.inc_value("syndicate/incremental/fresh")
-            return None
         headers = {}
-        if info["etag"]:
-            headers["If-None-Match"] = info["etag"]
-        if info["last_modified"]:
-            headers["If-Modified-Since"] = info["last_modified"]
-        self.crawler.stats.inc_value("syndicate/incremental/recheck")
-        return scrapy.Request(self.fetch_url(canonical), callback=self.parse_page, headers=headers, meta=meta,
-                              errback=self.article_failed)
+        if info is not None:
+            if not self.due(info):
+                if canonical not in self._fresh:
+                    self._fresh.add(canonical)
+                    self.crawler.stats.inc_value("syndicate/incremental/fresh")
+                return None
+            headers = _conditional(info["etag"], info["last_modified"])
+            self.crawler.stats.inc_value("syndicate/incremental/recheck")
+        return scrapy.Request(self.fetch_url(canonical), callback=self.parse_page, headers=headers,
+                              meta={"handle_httpstatus_list": [304, 404, 410]}, errback=self.article_failed)
 
     def list_request(self, canonical: str, callback, **kwargs) -> scrapy.Request:
         """A list page, feed or sitemap: conditional in an incremental run when its validators
         are known (a 304 means nothing new was listed there)."""
-        headers = {}
-        etag, modified = self.validators.get(canonical, (None, None))
-        if self.incremental and etag:
-            headers["If-None-Match"] = etag
-        if self.incremental and modified:
-            headers["If-Modified-Since"] = modified
+        headers = _conditional(*self.validators.get(canonical, (None, None))) if self.incremental else {}
         return scrapy.Request(self.fetch_url(canonical), callback=callback, headers=headers,
                               meta={"handle_httpstatus_list": [304]}, **kwargs)
 
-    def unchanged_list(self, response) -> bool:
-        """True for a 304 (counted); otherwise keeps the page's validators for next time."""
+    def list_answer(self, response) -> list | None:
+        """What every list page, feed and sitemap callback does first: None for a 304 (counted:
+        nothing new is listed there), else the item that keeps the page's validators for the
+        next conditional request (an empty list when the server sent none)."""
         if response.status == 304:
             self.crawler.stats.inc_value("syndicate/incremental/list_unchanged")
-            return True
-        return False
-
-    def page_seen(self, response) -> PageSeen | None:
+            return None
         etag, modified = _header(response, "ETag"), _header(response, "Last-Modified")
         if not (etag or modified):
-            return None
-        return PageSeen(url=self.canonical(response.url), source=self.name, etag=etag, last_modified=modified)
+            return []
+        return [PageSeen(url=self.canonical(response.url), source=self.name, etag=etag, last_modified=modified)]
 
     # -- routing -----------------------------------------------------------------
     async def start(self):
@@ -166,11 +155,10 @@ class SourceSpider(scrapy.Spider):
 
     def parse(self, response):
         """A home or list page: follow list pages and articles on this site, nothing else."""
-        if self.unchanged_list(response):
+        answer = self.list_answer(response)
+        if answer is None:
             return
-        seen = self.page_seen(response)
-        if seen is not None:
-            yield seen
+        yield from answer
         pages, listed = [], {}
         for href in response.css("a::attr(href)").getall():
             try:
@@ -212,12 +200,12 @@ class SourceSpider(scrapy.Spider):
 
     def parse_page(self, response):
         canonical = self.canonical(response.url)
-        info = self.known.get(canonical)
-        if response.status in (304, 404, 410) and info and not info["skipped"]:
-            yield Seen(canonical_url=canonical, source=self.name, status=response.status)
-            return
         if response.status in (304, 404, 410):
-            yield self.skip(response, canonical, f"HTTP{response.status}")
+            info = self.known.get(canonical)
+            if info and not info["skipped"]:
+                yield Seen(canonical_url=canonical, source=self.name, status=response.status)
+            else:
+                yield self.skip(response, canonical, f"HTTP{response.status}")
             return
         try:
             item = self.parse_article(response)
@@ -273,31 +261,40 @@ def _may_skip(state: dict, now: datetime, sweep: timedelta) -> bool:
     return datetime.fromisoformat(state["full_sweep"]) > now - sweep
 
 
+def _conditional(etag: str | None, last_modified: str | None) -> dict[str, str]:
+    """Headers of a conditional request from the validators a page last answered with."""
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    return headers
+
+
 def _header(response, name: str) -> str | None:
     value = response.headers.get(name)
     return value.decode("latin-1") if value else None
 
 
+@lru_cache(maxsize=1)
+def _spider_loader():
+    import os
+
+    from scrapy.spiderloader import SpiderLoader
+    from scrapy.utils.project import get_project_settings
+
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "syndicate.settings")
+    return SpiderLoader.from_settings(get_project_settings())
+
+
 def load_spider_class(name: str):
     """The spider class registered under ``name`` (a registry key)."""
-    import os
-
-    from scrapy.spiderloader import SpiderLoader
-    from scrapy.utils.project import get_project_settings
-
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "syndicate.settings")
-    return SpiderLoader.from_settings(get_project_settings()).load(name)
+    return _spider_loader().load(name)
 
 
-@lru_cache(maxsize=1)
 def spider_names() -> tuple[str, ...]:
-    import os
-
-    from scrapy.spiderloader import SpiderLoader
-    from scrapy.utils.project import get_project_settings
-
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "syndicate.settings")
-    return tuple(sorted(SpiderLoader.from_settings(get_project_settings()).list()))
+    """The sources with a dedicated spider (and ``generic``)."""
+    return tuple(sorted(_spider_loader().list()))
 
 
 def extract_row(source: str | None, url: str, body: bytes, content_type: str = "text/html",

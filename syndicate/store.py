@@ -180,8 +180,7 @@ class Store:
             return
         self.conn.execute("DELETE FROM lsh_bands")
         for id_, body in self.conn.execute("SELECT id, body FROM articles").fetchall():
-            self.conn.executemany("INSERT OR IGNORE INTO lsh_bands (band, article_id) VALUES (?, ?)",
-                                  [(key, id_) for key in dedupe.band_keys(dedupe.shingles(body))])
+            self._add_bands(id_, body)
         self.conn.execute("INSERT OR REPLACE INTO store_meta (key, value) VALUES ('lsh_scheme', ?)", [scheme])
 
     @contextmanager
@@ -243,11 +242,18 @@ class Store:
         self.conn.execute("UPDATE articles SET duplicate_of = NULL, story_id = ? WHERE id = ?", [own, id_])
         if not rest:
             return
-        new_root = min(rest, key=_rank)
-        ids = [r["id"] for r in rest]
+        self._set_group([r["id"] for r in rest], min(rest, key=_rank)["id"], rest[0]["story_id"])
+
+    def _set_group(self, ids: list[str], root_id: str, story: str) -> None:
+        """Make ``root_id`` the original of ``ids`` (it points nowhere, the rest point at it),
+        all published under ``story``."""
         marks = ",".join("?" * len(ids))
         self.conn.execute(f"UPDATE articles SET duplicate_of = CASE WHEN id = ? THEN NULL ELSE ? END, story_id = ?"
-                          f" WHERE id IN ({marks})", [new_root["id"], new_root["id"], rest[0]["story_id"], *ids])
+                          f" WHERE id IN ({marks})", [root_id, root_id, story, *ids])
+
+    def _add_bands(self, id_: str, body: str) -> None:
+        self.conn.executemany("INSERT OR IGNORE INTO lsh_bands (band, article_id) VALUES (?, ?)",
+                              [(key, id_) for key in dedupe.band_keys(dedupe.shingles(body))])
 
     def _link(self, id_: str, body: str) -> bool:
         """Attach an article to the group of its copy, if any; True when it is not the original.
@@ -257,8 +263,7 @@ class Store:
         same entry when the original turns up later; within one crawl, the original's."""
         row = self.get(id_)
         match = self._find_copy(row, body)
-        self.conn.executemany("INSERT OR IGNORE INTO lsh_bands (band, article_id) VALUES (?, ?)",
-                              [(key, id_) for key in dedupe.band_keys(dedupe.shingles(body))])
+        self._add_bands(id_, body)
         if match is None:
             return False
         group = self._group(match["duplicate_of"] or match["id"])
@@ -269,10 +274,7 @@ class Store:
             story = root["story_id"]
         else:
             story = row["story_id"]
-        ids = [r["id"] for r in group] + [id_]
-        marks = ",".join("?" * len(ids))
-        self.conn.execute(f"UPDATE articles SET duplicate_of = CASE WHEN id = ? THEN NULL ELSE ? END, story_id = ?"
-                          f" WHERE id IN ({marks})", [winner["id"], winner["id"], story, *ids])
+        self._set_group([r["id"] for r in group] + [id_], winner["id"], story)
         return winner["id"] != id_
 
     def _find_copy(self, row: dict, body: str) -> dict | None:
@@ -357,13 +359,12 @@ class Store:
         rows = self.conn.execute("SELECT url, etag, last_modified FROM pages WHERE source = ?", [source])
         return {url: (etag, modified) for url, etag, modified in rows}
 
-    def record_skip(self, canonical_url: str, source: str, reason: str, now: str) -> str:
+    def record_skip(self, canonical_url: str, source: str, reason: str, now: str) -> None:
         """Remember a page that yielded no article, so incremental runs do not fetch it every time."""
         self.conn.execute(
             "INSERT INTO skipped (canonical_url, source, reason, first_seen, last_seen) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT(canonical_url) DO UPDATE SET reason = excluded.reason, last_seen = excluded.last_seen",
             [canonical_url, source, reason, now, now])
-        return "skipped"
 
     def robots_get(self, origin: str) -> tuple[str, int, bytes] | None:
         """A cached robots.txt: (fetched, status, body)."""
