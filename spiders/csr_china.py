@@ -16,8 +16,19 @@ from scrapy.http import HtmlResponse
 
 from syndicate.dates import find_date_text, iso, parse_date
 from syndicate.errors import NoBody, NoTitle, SoftNotFound
-from syndicate.extract import (NOT_FOUND, TAGS_LINE, ancestors, clean_text, densest_container, meta_content,
-                               page_tree, split_tags, strip_site_suffix, text_blocks)
+from syndicate.extract import (
+    NOT_FOUND,
+    TAGS_LINE,
+    ancestors,
+    clean_text,
+    densest_container,
+    element_text,
+    meta_content,
+    page_tree,
+    split_tags,
+    strip_site_suffix,
+    text_blocks,
+)
 from syndicate.items import Article
 from syndicate.language import detect_language
 from syndicate.provenance import decide
@@ -70,7 +81,7 @@ def _title(root, source: Source, container) -> tuple[str | None, object | None]:
     doc_title = strip_site_suffix(doc, source.site_names) or None
     candidates = [el for el in root.iter("h1", "h2", "h3", "td", "div", "p", "span", "strong")
                   if el.tag in ("h1", "h2", "h3") or "title" in (el.get("class", "") + el.get("id", "")).lower()]
-    headings = [(clean_text(" ".join(el.itertext())), el) for el in candidates]
+    headings = [(element_text(el), el) for el in candidates]
     headings = [(t, el) for t, el in headings if t and len(t) < 300 and not _is_site_name(t, source)]
     if doc_title:
         for text, el in headings:
@@ -138,7 +149,7 @@ def _tags(root, blocks) -> list[str]:
     tags: list[str] = []
     for a in root.iter("a"):
         if "tags.php" in (a.get("href") or ""):
-            tags.append(clean_text(" ".join(a.itertext())))
+            tags.append(element_text(a))
     if tags:
         return split_tags(tags, r"(?!)")  # tag links are whole tags
     for block in blocks:
@@ -253,7 +264,7 @@ def _published(url: str, meta: dict, meta_block, source: Source, now: datetime |
 def _only_tag_link(el) -> bool:
     links = list(el.iter("a"))
     return bool(links) and all("tags.php" in (a.get("href") or "") for a in links) and \
-        clean_text(" ".join(el.itertext())) == clean_text(" ".join(t for a in links for t in a.itertext()))
+        element_text(el) == clean_text(" ".join(t for a in links for t in a.itertext()))
 
 
 class CsrChinaSpider(SourceSpider):

@@ -21,8 +21,18 @@ from scrapy.http import HtmlResponse
 
 from syndicate.dates import iso, parse_date
 from syndicate.errors import NoBody, NoTitle, SoftNotFound
-from syndicate.extract import (NOT_FOUND, TAGS_LINE, clean_text, meta_content, page_html, parse_html, split_tags,
-                               strip_site_suffix, text_blocks)
+from syndicate.extract import (
+    NOT_FOUND,
+    TAGS_LINE,
+    clean_text,
+    element_text,
+    meta_content,
+    page_html,
+    parse_html,
+    split_tags,
+    strip_site_suffix,
+    text_blocks,
+)
 from syndicate.items import Article
 from syndicate.language import detect_language
 from syndicate.provenance import UNKNOWN, decide, find_credit, reprint_without_outlet
@@ -49,7 +59,7 @@ def _selector_text(root, css: str | None) -> list[str]:
         elements = root.cssselect(css)
     except Exception:  # noqa: BLE001 - a bad selector in the registry is reported by `sources check`
         return []
-    return [clean_text(" ".join(el.itertext())) for el in elements if clean_text(" ".join(el.itertext()))]
+    return [text for text in map(element_text, elements) if text]
 
 
 def _find(text: str, patterns: list[str], group: str) -> str | None:
@@ -76,7 +86,7 @@ def _category_line(root, blocks) -> str | None:
     """'Filed under News', 'Posted in News', or a WordPress rel="category tag" link."""
     for a in root.iter("a"):
         if "category" in (a.get("rel") or "").split():
-            return clean_text(" ".join(a.itertext())) or None
+            return element_text(a) or None
     for block in blocks:
         match = CATEGORY_LINE.search(block.text) if len(block.text) < LABEL_BLOCK else None
         if match:
@@ -132,7 +142,7 @@ def parse_generic(response: HtmlResponse, source: Source, canonical: str, now: d
     names = source.site_names + (source.name,)
     candidates = [*_selector_text(root, selectors.get("title")), meta_content(root, "og:title"),
                   doc.title if doc is not None else None, clean_text(root.findtext(".//title") or ""),
-                  *(clean_text(" ".join(h.itertext())) for h in root.iter("h1", "h2"))]
+                  *(element_text(h) for h in root.iter("h1", "h2"))]
     title = next((t for t in (strip_site_suffix(clean_text(c or ""), names) for c in candidates) if t), "")
     if NOT_FOUND.search(title or "") or (NOT_FOUND.search(extracted) and len(extracted) < 300):
         raise SoftNotFound(response.url)
@@ -195,7 +205,7 @@ def parse_generic(response: HtmlResponse, source: Source, canonical: str, now: d
     declared = root.get("lang") or source.language
     body = "\n\n".join(credit.paragraphs)
     tags += _selector_text(root, selectors.get("tags"))
-    tags += [clean_text(" ".join(a.itertext())) for a in root.iter("a") if (a.get("rel") or "").split() == ["tag"]]
+    tags += [element_text(a) for a in root.iter("a") if (a.get("rel") or "").split() == ["tag"]]
     if not tags:
         for block in blocks:
             match = TAGS_ANYWHERE.search(block.text) if len(block.text) < LABEL_BLOCK else None
