@@ -63,8 +63,7 @@ def sources(ctx):
     spiders = set(spider_names())
     for key, src in sorted(registry().sources.items()):
         spider = "spider" if key in spiders else "generic"
-        discovery = src.extra.get("discovery", {})
-        found = ",".join(k for k in ("feeds", "sitemaps", "list_pages") if discovery.get(k)) or "home page"
+        found = ",".join(src.discovery.kinds) or "home page"
         click.echo(f"{key}\t{src.language}\t{src.home}\t{spider}\t{found}\t{src.name}")
 
 

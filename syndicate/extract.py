@@ -109,59 +109,84 @@ class Block:
     el: object
     text: str
     parts: list[str]  # the element's text nodes, for lines whose fields are run together
+    link_chars: int = 0  # how much of the text is the text of links (navigation, tag lists)
 
-
-def _has_block_child(el) -> bool:
-    return any(isinstance(child.tag, str) and child.tag in BLOCK_TAGS for child in el.iterdescendants())
-
-
-def _inline_text(el) -> str:
-    """The text of an inline element with <br> as a line break."""
-    out = [el.text or ""]
-    for child in el:
-        if isinstance(child.tag, str):
-            out.append("\n" if child.tag == "br" else _inline_text(child))
-        out.append(child.tail or "")
-    return "".join(out)
+    @property
+    def link_share(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
 
 
 def _is_block(el) -> bool:
     return isinstance(el.tag, str) and el.tag in BLOCK_TAGS
 
 
-def _emit(blocks: list, el, chunks: list[str], parts: list[str]) -> None:
-    for line in "".join(chunks).split("\n"):
-        line = clean_text(line)
-        if line:
-            blocks.append(Block(el, line, [p for p in parts if p]))
+def _holders_of_blocks(root) -> set:
+    """Every element that has a block element somewhere below it (one pass over the tree)."""
+    holders: set = set()
+    for el in root.iter(*BLOCK_TAGS):
+        parent = el.getparent()
+        while parent is not None and parent not in holders:
+            holders.add(parent)
+            parent = parent.getparent()
+    return holders
+
+
+class _Line:
+    """The text, text nodes and link text of the line being collected."""
+
+    def __init__(self, el, blocks: list):
+        self.el, self.blocks = el, blocks
+        self.chunks: list[str] = []
+        self.parts: list[str] = []
+        self.link = 0
+
+    def add(self, text: str | None, link: bool) -> None:
+        for i, piece in enumerate((text or "").split("\n")):
+            if i:
+                self.emit()
+            part = clean_text(piece)
+            self.chunks.append(piece)
+            if part:
+                self.parts.append(part)
+                self.link += len(part) if link else 0
+
+    def emit(self) -> None:
+        text = clean_text("".join(self.chunks))
+        if text:
+            self.blocks.append(Block(self.el, text, self.parts, min(self.link, len(text))))
+        self.chunks, self.parts, self.link = [], [], 0
 
 
 def text_blocks(root) -> list[Block]:
     """Every run of visible text between block boundaries, split at <br>, in document order.
 
     A block's ``parts`` are the text pieces of its inline elements, so a meta line whose
-    fields sit in separate <span>s with no spaces between them can still be split.
+    fields sit in separate <span>s with no spaces between them can still be split; its
+    ``link_chars`` say how much of it is link text. An inline element that wraps blocks
+    (``<font><p>..</p><p>..</p></font>`` on old portals) is walked as a block.
     """
     blocks: list[Block] = []
+    holders = _holders_of_blocks(root)
+
+    def inline(node, line: _Line, link: bool) -> None:
+        line.add(node.text, link)
+        for child in node:
+            if isinstance(child.tag, str):
+                line.add("\n", False) if child.tag == "br" else inline(child, line, link or child.tag == "a")
+            line.add(child.tail, link)
 
     def walk(el) -> None:
-        chunks, parts = [el.text or ""], [clean_text(el.text)]
+        line = _Line(el, blocks)
+        line.add(el.text, el.tag == "a")
         for child in el:
-            if _is_block(child):
-                _emit(blocks, el, chunks, parts)
+            if _is_block(child) or child in holders:
+                line.emit()
                 walk(child)
-                chunks, parts = [child.tail or ""], [clean_text(child.tail)]
-                continue
-            if isinstance(child.tag, str):
-                if child.tag == "br":
-                    chunks.append("\n")
-                else:
-                    text = _inline_text(child)
-                    chunks.append(text)
-                    parts.extend(clean_text(t) for t in child.itertext())
-            chunks.append(child.tail or "")
-            parts.append(clean_text(child.tail))
-        _emit(blocks, el, chunks, parts)
+                line = _Line(el, blocks)
+            elif isinstance(child.tag, str):
+                line.add("\n", False) if child.tag == "br" else inline(child, line, child.tag == "a")
+            line.add(child.tail, False)
+        line.emit()
 
     body = root.find("body")
     walk(body if body is not None else root)
@@ -178,49 +203,6 @@ def ancestors(el) -> list:
         out.append(el)
         el = el.getparent()
     return out
-
-
-def densest_container(root, min_len: int = 20, ignore=None):
-    """The element that directly holds the most paragraph text (a readability-style guess
-    at the article body, independent of class names). ``ignore(text)`` marks boilerplate
-    (a disclaimer, a footer) that must not count however long it is."""
-    scores: dict = {}
-    for el in root.iter("p", "div", "td", "li"):
-        if _has_block_child(el) and el.tag != "p":
-            continue
-        text = element_text(el)
-        if len(text) < min_len or len([a for a in el.iter("a")]) * 40 > len(text):
-            continue  # link lists are navigation, not prose
-        if ignore is not None and ignore(text):
-            continue
-        parent = el.getparent()
-        if parent is None:
-            continue
-        scores[parent] = scores.get(parent, 0) + len(text)
-    if not scores:
-        return None
-    return max(scores, key=lambda e: scores[e])
-
-
-TITLE_SEP = r"[-–—|_:：»·]"
-
-
-def strip_site_suffix(title: str, site_names) -> str:
-    """'Title - CSR-China', 'Title_企业社会责任中国网', 'Site » Title' -> 'Title'; '' for the bare site name."""
-    names = sorted((n for n in site_names if n), key=len, reverse=True)
-    changed = True
-    while changed and title:
-        changed = False
-        for name in names:
-            match = re.search(rf"(?:^|\s*{TITLE_SEP})\s*{re.escape(name)}\s*$", title, re.IGNORECASE)
-            prefix = re.match(rf"^\s*{re.escape(name)}\s*[|»·]\s*", title, re.IGNORECASE)
-            if match:
-                title, changed = title[: match.start()].strip(), True
-                break
-            if prefix:
-                title, changed = title[prefix.end():].strip(), True
-                break
-    return title
 
 
 # -- shared by the spiders ------------------------------------------------------------------

@@ -22,9 +22,14 @@ class Article:
     rights: str | None = None     # the statement that applies to this item
     etag: str | None = None       # validators from the response, for conditional re-checks
     last_modified: str | None = None
+    # How each field was found ({"title": "heading", "date": "meta", ...}): not stored with
+    # the article, counted per crawl for the drift report (syndicate health).
+    evidence: dict = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        data.pop("evidence")
+        return data
 
 
 @dataclass

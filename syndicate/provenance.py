@@ -52,7 +52,7 @@ def decide(
         return Provenance(ORIGINAL, source.site_outlet or written, rights, written)
     outlet = registry.normalise_outlet(written)
     statement = page_reprint or source.reprint_statement
-    note = source.extra.get("reprint_note", "Reprinted from {outlet}.").format(outlet=outlet)
+    note = source.reprint_note.format(outlet=outlet)
     joiner = "" if note.endswith(("。", "）", "；")) else " "
     rights = f"{note}{joiner}{statement}".strip()
     return Provenance(REPRINTED, outlet, rights, written)
@@ -65,10 +65,18 @@ def reprint_without_outlet(source: Source) -> Provenance:
 
 # -- rules that work beyond CSR-China: each finds who a text credits, in its own words ------
 # "Source: X" / "来源：X" as a whole line; "Source: X, 16 December 2009" (a header with a date).
+CREDIT_DATE = r"\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s*\d{4}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
 SOURCE_LINE = re.compile(
-    r"^\s*(?:Source|Sources|Quelle|来源|稿件来源|文章来源|信息来源|出处)\s*[:：]\s*(?P<name>[^\n]{1,120}?)"
-    r"(?:\s*[,，]\s*(?P<date>\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s*\d{4}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?))?\s*$",
+    r"^\s*(?:Source|Sources|Quelle|来源|稿件来源|文章来源|信息来源|新闻来源|出处)\s*[:：]\s*(?P<name>[^\n]{1,120}?)"
+    rf"(?:\s*[,，]\s*(?P<date>{CREDIT_DATE}))?\s*$",
     re.IGNORECASE)
+_NAME_DATE = re.compile(rf"^(?P<name>.*?)\s*[,，]\s*(?P<date>{CREDIT_DATE})\s*$")
+
+
+def split_credit_date(value: str) -> tuple[str, str | None]:
+    """'CSR China, 16 December 2009' -> ('CSR China', '16 December 2009'); a name alone stays."""
+    match = _NAME_DATE.match(value or "")
+    return (match["name"], match["date"]) if match and match["name"] else (value, None)
 # "... the last sentence. (Source: CSR China)" at the end of the text.
 SOURCE_TRAILER = re.compile(r"\s*[(（]\s*(?:Source|来源)\s*[:：]\s*(?P<name>[^()（）]{1,80}?)\s*[)）]\s*$", re.IGNORECASE)
 # （原标题：...） marks a reprint under a new title.

@@ -22,8 +22,35 @@ def registry_path() -> Path:
 
 
 @dataclass(frozen=True)
+class Selectors:
+    """The registry's optional CSS selectors, one per field, compiled when the registry loads."""
+
+    title: object | None = None
+    body: object | None = None
+    date: object | None = None
+    author: object | None = None
+    category: object | None = None
+    tags: object | None = None
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """Where the generic spider finds a source's articles (``[sources.<key>.discovery]``)."""
+
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    list_pages: tuple[str, ...] = ()
+    article_pattern: re.Pattern | None = None
+    pagination: re.Pattern | None = None
+
+    @property
+    def kinds(self) -> list[str]:
+        return [k for k in ("feeds", "sitemaps", "list_pages") if getattr(self, k)]
+
+
+@dataclass(frozen=True)
 class Source:
-    """One site we crawl, as declared in the registry."""
+    """One site we crawl, as declared in the registry: typed, its patterns compiled once."""
 
     key: str
     name: str
@@ -36,7 +63,18 @@ class Source:
     copyright_statement: str = ""
     full_text: bool = False
     download_delay: float = 0.5
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    reprint_note: str = "Reprinted from {outlet}."
+    cms_authors: tuple[str, ...] = ()        # CMS accounts that appear as authors in run-together meta lines
+    category: str | None = None             # the category of every article, when pages show none
+    date_order: str | None = None           # MDY / DMY / YMD for dates such as 07/24/2019
+    dateline: re.Pattern | None = None      # a body's opening dateline, with a (?P<date>) group
+    url_date: re.Pattern | None = None      # the posting folder in article URLs: (?P<y>)(?P<m>)(?P<d>)
+    date_patterns: tuple[re.Pattern, ...] = ()
+    author_patterns: tuple[re.Pattern, ...] = ()
+    source_patterns: tuple[re.Pattern, ...] = ()
+    drop_lines: tuple[re.Pattern, ...] = ()
+    selectors: Selectors = field(default_factory=Selectors, compare=False)
+    discovery: Discovery = field(default_factory=Discovery, compare=False)
 
     @property
     def host(self) -> str:
@@ -80,8 +118,8 @@ class Registry:
         if len(candidates) > 1:
             path = parts.path + (f"?{parts.query}" if parts.query else "")
             for source in candidates:
-                pattern = source.extra.get("discovery", {}).get("article_pattern")
-                if pattern and re.search(pattern, path):
+                pattern = source.discovery.article_pattern
+                if pattern and pattern.search(path):
                     return source
             candidates.sort(key=lambda s: len(urlsplit(s.home).path), reverse=True)
             return next((s for s in candidates if path.startswith(urlsplit(s.home).path)), candidates[0])
@@ -93,7 +131,7 @@ class Registry:
         return self._alias_index.get(outlet_key(tidy), tidy)
 
 
-_BRACKETS = "《》〈〉「」『』“”\"'‘’()（）[]【】"
+_BRACKETS = "《》〈〉「」『』“”\"'‘’()（）[]【】<>"
 
 
 def tidy_outlet(name: str) -> str:
@@ -111,26 +149,45 @@ class RegistryError(Exception):
     """The registry file cannot be used; the message lists why (as `syndicate sources check`)."""
 
 
-def load_registry(path: Path | None = None) -> Registry:
-    path = path or registry_path()
+def _read(path: Path) -> dict:
     try:
         with open(path, "rb") as fh:
-            raw = tomllib.load(fh)
+            return tomllib.load(fh)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise RegistryError(f"{path}: {exc}") from None
-    missing = [f"sources.{key}: missing {name}" for key, spec in raw.get("sources", {}).items()
-               for name in REQUIRED if not isinstance(spec, dict) or not spec.get(name)]
-    if missing:
-        raise RegistryError(f"{path}: " + "; ".join(missing) + " (see `syndicate sources check`)")
-    known = {f.name for f in Source.__dataclass_fields__.values()} - {"key", "extra"}
-    sources = {}
-    for key, spec in raw.get("sources", {}).items():
-        spec = dict(spec)
-        spec["site_names"] = tuple(spec.get("site_names", ()))
-        fields = {k: v for k, v in spec.items() if k in known}
-        extra = {k: v for k, v in spec.items() if k not in known}
-        sources[key] = Source(key=key, extra=extra, **fields)
+
+
+def load_registry(path: Path | None = None) -> Registry:
+    """Read, validate and compile the registry: patterns and selectors are compiled here, once."""
+    path = path or registry_path()
+    raw = _read(path)
+    errors = registry_errors(raw)
+    if errors:
+        raise RegistryError(f"{path}: " + "; ".join(errors) + " (see `syndicate sources check`)")
+    sources = {key: _source(key, spec) for key, spec in raw.get("sources", {}).items()}
     return Registry(sources=sources, outlet_aliases=dict(raw.get("outlets", {})))
+
+
+def _source(key: str, spec: dict) -> Source:
+    """One validated registry table -> a typed Source."""
+    from lxml.cssselect import CSSSelector
+
+    plain = {k: v for k, v in spec.items() if k in PLAIN_FIELDS}
+    discovery = spec.get("discovery", {})
+    compiled = lambda name: tuple(re.compile(p) for p in spec.get(name, ()))  # noqa: E731
+    one = lambda value: re.compile(value) if value else None  # noqa: E731
+    return Source(
+        key=key, **plain,
+        site_names=tuple(spec.get("site_names", ())), cms_authors=tuple(spec.get("cms_authors", ())),
+        dateline=one(spec.get("dateline")), url_date=one(spec.get("url_date")),
+        date_patterns=compiled("date_patterns"), author_patterns=compiled("author_patterns"),
+        source_patterns=compiled("source_patterns"), drop_lines=tuple(re.compile(p, re.I) for p in spec.get("drop_lines", ())),
+        selectors=Selectors(**{k: CSSSelector(v) for k, v in spec.get("selectors", {}).items()}),
+        discovery=Discovery(feeds=tuple(discovery.get("feeds", ())), sitemaps=tuple(discovery.get("sitemaps", ())),
+                            list_pages=tuple(discovery.get("list_pages", ())),
+                            article_pattern=one(discovery.get("article_pattern")),
+                            pagination=one(discovery.get("pagination"))),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -139,18 +196,23 @@ def registry() -> Registry:
     return load_registry()
 
 
-# -- validation: `syndicate sources check`, and before every crawl ----------------------------
+# -- validation: `syndicate sources check`, before every crawl, and at every load -------------
+# Keys of a source table and their types; PLAIN_FIELDS are stored on Source as they are.
 SOURCE_FIELDS = {
     "name": str, "home": str, "language": str, "timezone": str, "site_names": list, "site_outlet": str,
     "reprint_statement": str, "copyright_statement": str, "full_text": bool, "download_delay": (int, float),
     "reprint_note": str, "cms_authors": list, "discovery": dict, "selectors": dict, "drop_lines": list,
     "date_patterns": list, "author_patterns": list, "source_patterns": list, "dateline": str, "category": str,
-    "date_order": str,
+    "date_order": str, "url_date": str,
 }
+PLAIN_FIELDS = ("name", "home", "language", "timezone", "site_outlet", "reprint_statement", "copyright_statement",
+                "full_text", "download_delay", "reprint_note", "category", "date_order")
 DISCOVERY_FIELDS = {"feeds": list, "sitemaps": list, "list_pages": list, "article_pattern": str, "pagination": str}
-SELECTOR_FIELDS = {"title", "body", "date", "author", "category", "tags"}
+SELECTOR_FIELDS = {f for f in Selectors.__dataclass_fields__}
 REQUIRED = ("name", "home", "language", "timezone", "copyright_statement")
-NAMED_GROUPS = {"date_patterns": "date", "author_patterns": "author", "source_patterns": "source", "dateline": "date"}
+# Patterns and the named group each must have.
+NAMED_GROUPS = {"date_patterns": "date", "author_patterns": "author", "source_patterns": "source", "dateline": "date",
+                "url_date": "y"}
 DATE_ORDERS = ("MDY", "DMY", "YMD")
 
 
@@ -161,95 +223,138 @@ def _url_error(value) -> str | None:
     return None
 
 
-def check_registry(path: Path | None = None, dedicated: set[str] | None = None) -> list[str]:
-    """Every problem in the registry file, as 'sources.<key>.<field>: message' lines."""
-    path = path or registry_path()
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value] if value else []
+
+
+def _check_fields(where: str, spec: dict) -> list[str]:
+    errors = []
+    for name in REQUIRED:
+        if not spec.get(name):
+            what = "rights statement (copyright_statement)" if name == "copyright_statement" else name
+            errors.append(f"{where}: missing {what}")
+    for name, value in spec.items():
+        expected = SOURCE_FIELDS.get(name)
+        if expected is None:
+            errors.append(f"{where}.{name}: unknown key")
+        elif not isinstance(value, expected):
+            errors.append(f"{where}.{name}: expected {getattr(expected, '__name__', 'number')}")
+    if isinstance(spec.get("home"), str) and _url_error(spec["home"]):
+        errors.append(f"{where}.home: {_url_error(spec['home'])}")
+    if spec.get("date_order") is not None and spec.get("date_order") not in DATE_ORDERS:
+        errors.append(f"{where}.date_order: one of {', '.join(DATE_ORDERS)}")
+    return errors
+
+
+def _check_timezone(where: str, spec: dict) -> list[str]:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+    if not isinstance(spec.get("timezone"), str):
+        return []
     try:
-        with open(path, "rb") as fh:
-            raw = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        return [f"{path}: {exc}"]
+        ZoneInfo(spec["timezone"])
+    except (ZoneInfoNotFoundError, ValueError):
+        return [f"{where}.timezone: unknown time zone {spec['timezone']!r}"]
+    return []
+
+
+def _check_reprint_note(where: str, spec: dict) -> list[str]:
+    if not isinstance(spec.get("reprint_note"), str):
+        return []
+    try:
+        fields = {f for _, f, _, _ in string.Formatter().parse(spec["reprint_note"]) if f is not None}
+    except ValueError as exc:
+        fields = {f"malformed: {exc}"}
+    if fields - {"outlet"}:
+        return [f"{where}.reprint_note: the only placeholder is {{outlet}}, not {sorted(fields - {'outlet'})}"]
+    return []
+
+
+def _check_patterns(where: str, spec: dict, discovery: dict) -> list[str]:
+    errors = []
+    patterns = [(name, p) for name in ("dateline", "url_date", "drop_lines", "date_patterns", "author_patterns",
+                                       "source_patterns") for p in _as_list(spec.get(name))]
+    patterns += [(f"discovery.{name}", discovery[name]) for name in ("article_pattern", "pagination")
+                 if name in discovery]
+    for name, pattern in patterns:
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as exc:
+            errors.append(f"{where}.{name}: bad regular expression {pattern!r} ({exc})")
+            continue
+        group = NAMED_GROUPS.get(name)
+        if group and f"(?P<{group}>" not in pattern:
+            errors.append(f"{where}.{name}: {pattern!r} has no (?P<{group}>...) group")
+    return errors
+
+
+def _check_selectors(where: str, spec: dict) -> list[str]:
+    from cssselect import GenericTranslator
+
+    selectors = spec.get("selectors", {}) if isinstance(spec.get("selectors"), dict) else {}
+    errors = []
+    for name, css in selectors.items():
+        if name not in SELECTOR_FIELDS:
+            errors.append(f"{where}.selectors.{name}: unknown key (one of {', '.join(sorted(SELECTOR_FIELDS))})")
+            continue
+        try:
+            GenericTranslator().css_to_xpath(css)
+        except Exception as exc:  # noqa: BLE001 - cssselect raises several kinds
+            errors.append(f"{where}.selectors.{name}: bad CSS selector {css!r} ({exc})")
+    return errors
+
+
+def _check_discovery(where: str, spec: dict, discovery: dict, dedicated: set[str] | None, key: str) -> list[str]:
+    errors = []
+    home_host = urlsplit(spec["home"]).hostname if isinstance(spec.get("home"), str) else None
+    for name, value in discovery.items():
+        if name not in DISCOVERY_FIELDS:
+            errors.append(f"{where}.discovery.{name}: unknown key")
+        elif name in ("feeds", "sitemaps", "list_pages"):
+            for url in _as_list(value):
+                if _url_error(url):
+                    errors.append(f"{where}.discovery.{name}: {_url_error(url)}")
+                elif home_host and urlsplit(url).hostname != home_host:
+                    errors.append(f"{where}.discovery.{name}: {url} is not on the home host {home_host}")
+    if dedicated is not None and key not in dedicated:
+        if not any(discovery.get(k) for k in ("feeds", "sitemaps", "list_pages")):
+            errors.append(f"{where}.discovery: the generic spider needs feeds, sitemaps or list_pages")
+        if not discovery.get("article_pattern"):
+            errors.append(f"{where}.discovery: the generic spider needs an article_pattern "
+                          "(which links are articles, not list pages)")
+    return errors
+
+
+def _check_source(key: str, spec, dedicated: set[str] | None) -> list[str]:
+    where = f"sources.{key}"
+    errors = [] if re.fullmatch(r"[a-z0-9][a-z0-9_]*", key) else [f"{where}: a source key is lower-case letters, digits and _"]
+    if not isinstance(spec, dict):
+        return errors + [f"{where}: must be a table"]
+    discovery = spec.get("discovery", {}) if isinstance(spec.get("discovery"), dict) else {}
+    return (errors + _check_fields(where, spec) + _check_timezone(where, spec) + _check_reprint_note(where, spec)
+            + _check_patterns(where, spec, discovery) + _check_selectors(where, spec)
+            + _check_discovery(where, spec, discovery, dedicated, key))
+
+
+def registry_errors(raw: dict, dedicated: set[str] | None = None) -> list[str]:
+    """Every problem in a parsed registry, as 'sources.<key>.<field>: message' lines.
+
+    ``dedicated``: the sources with a spider of their own; the others must say how the
+    generic spider discovers their articles (None: do not check discovery needs)."""
     errors = [f"{key}: unknown top-level table (expected [outlets] and [sources.<key>])"
               for key in raw if key not in ("outlets", "sources")]
     errors += [f"outlets.{k}: the canonical name must be a string" for k, v in raw.get("outlets", {}).items()
                if not isinstance(v, str)]
     for key, spec in raw.get("sources", {}).items():
-        where = f"sources.{key}"
-        if not re.fullmatch(r"[a-z0-9][a-z0-9_]*", key):
-            errors.append(f"{where}: a source key is lower-case letters, digits and _")
-        if not isinstance(spec, dict):
-            errors.append(f"{where}: must be a table")
-            continue
-        for field_name in REQUIRED:
-            if not spec.get(field_name):
-                what = "rights statement (copyright_statement)" if field_name == "copyright_statement" else field_name
-                errors.append(f"{where}: missing {what}")
-        for field_name, value in spec.items():
-            expected = SOURCE_FIELDS.get(field_name)
-            if expected is None:
-                errors.append(f"{where}.{field_name}: unknown key")
-            elif not isinstance(value, expected):
-                errors.append(f"{where}.{field_name}: expected {getattr(expected, '__name__', 'number')}")
-        if isinstance(spec.get("home"), str) and _url_error(spec["home"]):
-            errors.append(f"{where}.home: {_url_error(spec['home'])}")
-        if isinstance(spec.get("timezone"), str):
-            try:
-                ZoneInfo(spec["timezone"])
-            except (ZoneInfoNotFoundError, ValueError):
-                errors.append(f"{where}.timezone: unknown time zone {spec['timezone']!r}")
-        patterns = [("dateline", spec.get("dateline"))] + [
-            (name, p) for name in ("drop_lines", "date_patterns", "author_patterns", "source_patterns")
-            for p in (spec.get(name) if isinstance(spec.get(name), list) else [])]
-        for name, group in NAMED_GROUPS.items():
-            values = spec.get(name) if isinstance(spec.get(name), list) else [spec.get(name)] if spec.get(name) else []
-            for pattern in values:
-                if isinstance(pattern, str) and f"(?P<{group}>" not in pattern:
-                    errors.append(f"{where}.{name}: {pattern!r} has no (?P<{group}>...) group")
-        if spec.get("date_order") is not None and spec.get("date_order") not in DATE_ORDERS:
-            errors.append(f"{where}.date_order: one of {', '.join(DATE_ORDERS)}")
-        if isinstance(spec.get("reprint_note"), str):
-            try:
-                fields = {f for _, f, _, _ in string.Formatter().parse(spec["reprint_note"]) if f is not None}
-            except ValueError as exc:
-                fields = {f"malformed: {exc}"}
-            if fields - {"outlet"}:
-                errors.append(f"{where}.reprint_note: the only placeholder is {{outlet}}, not {sorted(fields - {'outlet'})}")
-        discovery = spec.get("discovery", {}) if isinstance(spec.get("discovery"), dict) else {}
-        for field_name, value in discovery.items():
-            if field_name not in DISCOVERY_FIELDS:
-                errors.append(f"{where}.discovery.{field_name}: unknown key")
-            elif field_name in ("feeds", "sitemaps", "list_pages"):
-                for url in value if isinstance(value, list) else [value]:
-                    if _url_error(url):
-                        errors.append(f"{where}.discovery.{field_name}: {_url_error(url)}")
-                    elif isinstance(spec.get("home"), str) and urlsplit(url).hostname != urlsplit(spec["home"]).hostname:
-                        errors.append(f"{where}.discovery.{field_name}: {url} is not on the home host "
-                                      f"{urlsplit(spec['home']).hostname}")
-            else:
-                patterns.append((f"discovery.{field_name}", value))
-        for field_name, pattern in patterns:
-            if pattern is None:
-                continue
-            try:
-                re.compile(pattern)
-            except (re.error, TypeError) as exc:
-                errors.append(f"{where}.{field_name}: bad regular expression {pattern!r} ({exc})")
-        for field_name, css in (spec.get("selectors", {}) if isinstance(spec.get("selectors"), dict) else {}).items():
-            if field_name not in SELECTOR_FIELDS:
-                errors.append(f"{where}.selectors.{field_name}: unknown key (one of {', '.join(sorted(SELECTOR_FIELDS))})")
-                continue
-            try:
-                from cssselect import GenericTranslator
-
-                GenericTranslator().css_to_xpath(css)
-            except Exception as exc:  # noqa: BLE001 - cssselect raises several kinds
-                errors.append(f"{where}.selectors.{field_name}: bad CSS selector {css!r} ({exc})")
-        if dedicated is not None and key not in dedicated:
-            if not any(discovery.get(k) for k in ("feeds", "sitemaps", "list_pages")):
-                errors.append(f"{where}.discovery: the generic spider needs feeds, sitemaps or list_pages")
-            if not discovery.get("article_pattern"):
-                errors.append(f"{where}.discovery: the generic spider needs an article_pattern "
-                              "(which links are articles, not list pages)")
+        errors += _check_source(key, spec, dedicated)
     return errors
+
+
+def check_registry(path: Path | None = None, dedicated: set[str] | None = None) -> list[str]:
+    """Every problem in the registry file (see registry_errors); an unreadable file is one line."""
+    path = path or registry_path()
+    try:
+        raw = _read(path)
+    except RegistryError as exc:
+        return [str(exc)]
+    return registry_errors(raw, dedicated)

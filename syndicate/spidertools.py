@@ -302,32 +302,27 @@ def extract_row(source: str | None, url: str, body: bytes, content_type: str = "
     """The row one saved page becomes, exactly as the pipeline would store it (before the
     store links duplicates and stamps times). Raises a SkipPage subclass for non-articles.
 
-    ``source`` None: the registry source whose host matches ``url``, else the generic
-    extractor with no site knowledge at all.
+    ``source`` None: the registry source whose host matches ``url``, else no site knowledge
+    at all (an ad-hoc source named after the host).
     """
-    from scrapy.http import HtmlResponse
-
+    from .fields import Page, parse_page
     from .store import to_row
 
     reg = registry()
     if source is None:
         match = reg.by_url(url)
         source = match.key if match else None
-    response = HtmlResponse(url=url, body=body, headers={"Content-Type": content_type})
-    if source in spider_names():
-        spider = load_spider_class(source)()
-        spider.now = crawl_time(now)
-        return to_row(spider.parse_article(response))
-    from spiders.generic import parse_generic
-
     src = reg.get(source) if source else adhoc_source(url)
-    return to_row(parse_generic(response, src, canonical_url(url, src.scheme), crawl_time(now), reg))
+    page = Page.from_bytes(url, body, content_type, src, reg, crawl_time(now))
+    return to_row(parse_page(page, canonical_url(url, src.scheme)))
 
 
 def adhoc_source(url: str):
-    """A registry-less source for a page from a site we do not know: no names, no rights."""
+    """A registry-less source for a page from a site we do not know: no names, no rights.
+    Pages of Chinese hosts (.cn) are read in China's time zone."""
     from .sources import Source
 
     parts = urlsplit(url)
     host = (parts.hostname or "unknown").lower()
-    return Source(key=host, name=host, home=f"{parts.scheme or 'https'}://{host}/", language="")
+    zone = "Asia/Shanghai" if host.endswith(".cn") else "UTC"
+    return Source(key=host, name=host, home=f"{parts.scheme or 'https'}://{host}/", language="", timezone=zone)

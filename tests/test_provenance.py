@@ -1,6 +1,6 @@
 import pytest
 
-from spiders.csr_china import split_disclaimer
+from syndicate.fields import split_disclaimer
 from syndicate.provenance import clean_source, decide
 from syndicate.sources import registry
 

@@ -1,0 +1,664 @@
+"""One field layer for every spider: a fetched page -> an Article, field by field.
+
+Each field (title, published, author, provenance, category, tags, body) is a small
+function with ordered strategies: the source's own selectors or patterns first (typed and
+compiled in its registry entry), then text landmarks that hold on markup nobody here wrote
+(a heading that begins the <title>, a breadcrumb, a meta line, a source line, a tag line,
+the site's disclaimer and footer), then a general extractor (trafilatura). No class name
+or id is relied on. Spiders only route; they all call ``parse_page``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from urllib.parse import urlsplit
+
+from .dates import find_date_text, iso, parse_date
+from .errors import NoBody, NoTitle, SoftNotFound
+from .extract import NOT_FOUND, TAGS_LINE, Block, clean_text, element_text, meta_content, page_html, parse_html, \
+    split_tags, text_blocks
+from .items import Article
+from .language import cjk_share, detect_language
+from .provenance import SOURCE_LINE, UNKNOWN, decide, find_credit, reprint_without_outlet, split_credit_date
+from .sources import Registry, Source, outlet_key
+
+# -- landmarks: text that means the same on every site of this kind --------------------------
+# The site-wide disclaimer ("All the materials on the site ...", "凡本网注明 ...") and the footer.
+DISCLAIMER = re.compile(r"All the materials (?:on the site|with)|凡本网注明|凡本站注明|凡注明[“\"]?来源")
+DISCLAIMER_PART = re.compile(r"(?=All the materials|凡本网注明|凡本站注明|凡注明)")
+REPRINT_PART = re.compile(r"reprinted|not from this site|转载自|非本网|非本站", re.IGNORECASE)
+FOOTER = re.compile(
+    r"Copyright|©|版权所有|All Rights? Reserved|Official WeChat|官方微信|Power(?:ed)? by|ICP备|ICP证|京ICP|"
+    r"^(?:上一篇|下一篇|Previous|Next|Prev)\s*[:：]",
+    re.IGNORECASE,
+)
+# Headings of what follows an article: where its text surely ends.
+AFTER_ARTICLE = re.compile(
+    r"^(?:Hot news|Related (?:news|articles|posts|stories)|Recommended|Most (?:read|popular)|Comments?|Leave a (?:reply|comment)|"
+    r"相关(?:文章|新闻|阅读|报道|链接|专题)|热点新闻|热门(?:文章|新闻|推荐)|推荐阅读|延伸阅读|猜你喜欢|网友评论|发表评论|我要评论|"
+    r"评论区|最新评论|精彩推荐|更多(?:新闻|阅读)|图片新闻|热点推荐)\s*[:：>»]?\s*$",
+    re.IGNORECASE)
+# Lines of a page's furniture inside the article region (any site; a source adds its own in drop_lines).
+FURNITURE = re.compile(
+    r"^(?:Share (?:this|on)|Print this|Email this|Read more|Filed under|Categories|Posted in|分享到|打印本页|打印此文|"
+    r"关闭窗口|收藏本文|推荐给好友|返回顶部|字号|【字号|【\s*大\s*中\s*小\s*】|\[\s*大\s*中\s*小\s*\]|"
+    r"[(（]?\s*(?:责任编辑|编辑|责编|审核|校对)\s*[:：])"
+    r"|^.{0,80}\b(?:Filed under|Posted in)\b.{0,60}$"
+    r"|^(?:Copyright\b|©|\(c\)\s)|All rights reserved\.?$|版权所有", re.IGNORECASE)
+# The start of a breadcrumb: "Home >", "当前位置：首页 >".
+BREADCRUMB = re.compile(r"^(?:当前位置|您现在的位置|你现在的位置|现在位置|所在位置|位置|You are here)?\s*[:：]?\s*"
+                        r"(?:Home|首页|主页|网站首页)\s*(?:>|»|›|＞|→|/|>>)\s*(?P<rest>.*)$", re.IGNORECASE)
+CRUMB_SEP = re.compile(r"\s*(?:>>|>|»|›|＞|→|/)\s*")
+# Labelled fields of a meta line: "来源：X 作者：Y", "Source: X", "Date: 2019-07-19".
+LABELS = (r"来源|稿件来源|文章来源|信息来源|新闻来源|出处|作者|文|记者|编辑|责任编辑|发布时间|发表时间|发布日期|更新时间|时间|日期|"
+          r"点击|点击数|浏览|阅读|Source|Author|By|Editor|Date|Time|Published|Posted|Views?|Hits")
+LABELLED = re.compile(rf"(?<![\w])({LABELS})\s*[:：]\s*(.*?)(?=\s*(?<![\w])(?:{LABELS})\s*[:：]|$)", re.IGNORECASE)
+SOURCE_LABELS = {"来源", "稿件来源", "文章来源", "信息来源", "新闻来源", "出处", "source"}
+AUTHOR_LABELS = {"作者", "文", "记者", "author", "by", "编辑", "责任编辑", "editor"}
+DATE_LABELS = {"发布时间", "发表时间", "发布日期", "时间", "日期", "date", "time", "published", "posted"}
+# A source statement: a short line that begins with a source label, or "(Source: X)".
+STATEMENT = re.compile(r"^[(（【\[]?\s*(?:Source|Sources|Quelle|来源|稿件来源|文章来源|信息来源|新闻来源|出处)\s*[:：]\s*"
+                       r"(?P<name>.*?)\s*[)）】\]]?\s*$", re.IGNORECASE)
+STATEMENT_MAX = 120  # characters: a longer line is prose that happens to begin with "Source:"
+# "3天前", "昨天 14:30", "2 hours ago": dates relative to the crawl.
+RELATIVE_DATE = re.compile(r"\d+\s*(?:分钟|小时|天|周|个月)前|(?:昨天|前天|今天)(?:\s*\d{1,2}:\d{2})?|"
+                           r"\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago|yesterday|today", re.IGNORECASE)
+LEADING_DATE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+# Separators between a title and what <title> adds to it ("Title - Category - Site").
+TITLE_SEP = r"(?:\s+[-–—|·:»]{1,2}\s+|\s*(?:[_|｜·»]|::|--)\s*|\s*-\s*(?=\S))"
+# Generic site-name endings, for pages of sites the registry does not know: "_某某网", " - Xinhua".
+SITE_LIKE = re.compile(r"(?:网|网站|在线|频道|新闻|日报|晚报|时报|报|中心|官网|首页|\.com|\.cn|\.net|\.org|News|Online|Daily|Times)$",
+                       re.IGNORECASE)
+SENTENCE_PUNCT = re.compile(r"[。！？；，,.!?;:：]")
+# Block tags that can hold a page's main heading besides h1-h3.
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "td", "div", "p", "span", "strong", "b", "font", "th", "dt", "header")
+PROSE_MIN = 25  # characters (a Chinese sentence or a short English one) for a block to count as prose
+MIN_BODY = 40   # characters of body below which a page that says "not found" is a soft 404
+
+
+def _nfkc(text: str) -> str:
+    """Full-width digits and punctuation as ASCII (２０１９－０８－２８ -> 2019-08-28), for dates."""
+    return unicodedata.normalize("NFKC", text or "")
+
+
+@dataclass
+class Page:
+    """One fetched page, parsed once: the tree, its text blocks, and the landmarks found in them."""
+
+    url: str
+    source: Source
+    registry: Registry
+    now: datetime | None
+    html: str
+    root: object
+    blocks: list[Block]
+    found: dict = field(default_factory=dict)  # which strategy gave each field (for the health report)
+
+    @classmethod
+    def from_bytes(cls, url: str, body: bytes, content_type: str | None, source: Source, registry: Registry,
+                   now: datetime | None = None) -> "Page":
+        html = page_html(body, content_type)
+        root = parse_html(html)
+        return cls(url, source, registry, now, html, root, text_blocks(root))
+
+    @cached_property
+    def doc_title(self) -> str:
+        return clean_text(self.root.findtext(".//title") or "")
+
+    @cached_property
+    def walls(self) -> set[int]:
+        """Blocks no article text crosses: the disclaimer, the footer, 'Related news' headings."""
+        return {i for i, b in enumerate(self.blocks)
+                if DISCLAIMER.search(b.text) or FOOTER.search(b.text) or AFTER_ARTICLE.match(b.text)}
+
+    @cached_property
+    def crumbs(self) -> list[str]:
+        """The breadcrumb's names after Home (the page's own title and 正文 aside)."""
+        for block in self.blocks:
+            match = BREADCRUMB.match(block.text)
+            if match and len(block.text) < 200:
+                return [c for c in CRUMB_SEP.split(match["rest"]) if c.strip()]
+        return []
+
+    @cached_property
+    def cjk(self) -> bool:
+        return cjk_share(" ".join(b.text for b in self.blocks[:400])) >= 0.3
+
+    def trafilatura(self, mode: str = "default"):
+        """trafilatura's reading of the page (None when it finds nothing), once per mode."""
+        cache = self.__dict__.setdefault("_trafilatura", {})
+        if mode not in cache:
+            import trafilatura
+
+            options = {"precision": {"favor_precision": True}, "recall": {"favor_recall": True}}.get(mode, {})
+            cache[mode] = trafilatura.bare_extraction(self.html, url=self.url, with_metadata=True, include_comments=False,
+                                                      include_tables=False, deduplicate=False, **options)
+        return cache[mode]
+
+    def select(self, selector) -> list[str]:
+        """Texts of the elements a registry selector picks (none for no selector)."""
+        if selector is None:
+            return []
+        return [t for t in map(element_text, selector(self.root)) if t]
+
+
+# -- title ---------------------------------------------------------------------------------------
+def _known_names(page: Page) -> list[str]:
+    """Names <title> may add to a title: the site's names, its category and breadcrumb names."""
+    names = [*page.source.site_names, page.source.name, page.source.site_outlet or "", *page.crumbs,
+             page.source.category or ""]
+    return sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True)
+
+
+def strip_title(text: str, names: list[str], generic: bool = False) -> str:
+    """<title> without the site, category and breadcrumb names it adds, at either end and
+    after any separator ('Title - Category - Site', '标题_栏目名_站点名', 'Site | Title').
+    A separator stays when what follows it is not such a name ('A | B' keeps its '|').
+    ``generic``: also drop one trailing part that reads like a site's name (某某网, ... News)."""
+    keys = {outlet_key(n) for n in names}
+    changed = True
+    while changed and text:
+        changed = False
+        for match in re.finditer(TITLE_SEP, text):
+            head, tail = text[: match.start()].strip(), text[match.end():].strip()
+            if head and outlet_key(tail) in keys:
+                text, changed = head, True
+                break
+        if changed:
+            continue
+        for match in re.finditer(TITLE_SEP, text):
+            head, tail = text[: match.start()].strip(), text[match.end():].strip()
+            if tail and outlet_key(head) in keys:
+                text, changed = tail, True
+                break
+    if generic:
+        parts = re.split(TITLE_SEP, text)
+        if len(parts) > 1 and len(parts[-1]) <= 20 and SITE_LIKE.search(parts[-1].strip()):
+            text = text[: text.rindex(parts[-1])].rstrip()
+            text = re.sub(rf"{TITLE_SEP}$", "", text).strip()
+    return "" if outlet_key(text) in keys else text
+
+
+def _heading_candidates(page: Page) -> list[tuple[str, object]]:
+    out = []
+    for el in page.root.iter(*HEADING_TAGS):
+        text = element_text(el)
+        if not text or len(text) > 300:
+            continue
+        out.append((text, el))
+    return out
+
+
+def _starts_title(heading: str, doc: str, names: list[str]) -> bool:
+    """Does <title> (``doc``) begin with ``heading`` and add only a suffix after a separator?"""
+    if doc == heading:
+        return True
+    if not doc.startswith(heading) or len(heading) < 4:
+        return False
+    rest = doc[len(heading):]
+    if not re.match(TITLE_SEP, rest):
+        return False
+    return not strip_title(rest.strip(" -–—|_·:»｜"), names) or len(heading) >= 0.4 * len(doc)
+
+
+def title(page: Page) -> tuple[str | None, object | None]:
+    """The article's title and the element that shows it (None when only <title> has it).
+
+    1. the source's title selector; 2. the page's main heading when <title> begins with it
+    (or it begins with a cut <title>); 3. <title> without the names it adds; 4. og:title,
+    trafilatura's title; 5. a heading just before the article text."""
+    selected = page.select(page.source.selectors.title)
+    if selected:
+        page.found["title"] = "selector"
+        return selected[0], None
+    names = _known_names(page)
+    doc = page.doc_title
+    headings = [(t, el) for t, el in _heading_candidates(page) if outlet_key(t) not in {outlet_key(n) for n in names}]
+    if doc:
+        matches = [(t, el) for t, el in headings if _starts_title(t, doc, names)]
+        if not matches:
+            cut = strip_title(doc, names, generic=True)
+            matches = [(t, el) for t, el in headings if len(cut) >= 10 and t.startswith(cut.rstrip("…. "))]
+        if matches:
+            best_len = max(len(t) for t, _ in matches)
+            text, el = next((t, el) for t, el in matches if len(t) == best_len)
+            page.found["title"] = "heading"
+            return text, el
+    for candidate, how in ((doc, "title"), (meta_content(page.root, "og:title"), "og:title")):
+        stripped = strip_title(clean_text(candidate or ""), names, generic=True)
+        if stripped:
+            page.found["title"] = how
+            return stripped, next((el for t, el in headings if t == stripped), None)
+    doc_t = page.trafilatura()
+    if doc_t is not None and doc_t.title:
+        page.found["title"] = "extractor"
+        return strip_title(clean_text(doc_t.title), names, generic=True) or None, None
+    return None, None
+
+
+# -- regions: where the article's own text is ----------------------------------------------------
+def _block_index(page: Page, el) -> int | None:
+    """The block that shows element ``el``'s text (the heading's own line)."""
+    text, up = element_text(el), set(el.iterancestors())
+    for i, block in enumerate(page.blocks):
+        related = block.el is el or block.el in up or el in set(block.el.iterancestors())
+        if related and text and text in block.text:
+            return i
+    return None
+
+
+def _weight(block: Block) -> float:
+    """How much a block looks like article prose (+) or navigation (-)."""
+    n = len(block.text)
+    if block.link_share > 0.5:
+        return -max(n, 10)
+    if n >= PROSE_MIN or SENTENCE_PUNCT.search(block.text):
+        return n
+    return n * 0.5
+
+
+def region(page: Page, start: int = 0) -> range:
+    """The run of blocks after ``start`` with the most prose and the least navigation in it
+    (maximum-sum subarray over block weights; walls end it): the article's text."""
+    best, best_range = 0.0, range(0)
+    total, first = 0.0, start
+    for i in range(start, len(page.blocks)):
+        if i in page.walls:
+            total, first = 0.0, i + 1
+            continue
+        total += _weight(page.blocks[i])
+        if total <= 0:
+            total, first = 0.0, i + 1
+        elif total > best:
+            best, best_range = total, range(first, i + 1)
+    return best_range
+
+
+# -- meta line -------------------------------------------------------------------------------------
+@dataclass
+class Meta:
+    date: str | None = None
+    source: str | None = None   # as written; "" for an empty source field
+    author: str | None = None
+    date_field: bool = False    # the line has a date label (so no date there means none)
+    source_date: str | None = None  # a date written after the source ("Source: X, 16 December 2009")
+    block: Block | None = None
+
+
+def is_meta(text: str) -> bool:
+    """A meta line: labelled fields, a relative date, or a line that opens with a date."""
+    if len(text) < 200 and LABELLED.search(text) and any(lab.lower() in SOURCE_LABELS | AUTHOR_LABELS | DATE_LABELS
+                                                        for lab, _ in LABELLED.findall(text)):
+        return True
+    if RELATIVE_DATE.fullmatch(text.strip()):
+        return True
+    return bool(LEADING_DATE.match(_nfkc(text))) and len(text) < 120
+
+
+def _split_run_together(rest: str, page: Page) -> tuple[str | None, str | None]:
+    """'China WTO Tribuneadmin' -> ('China WTO Tribune', 'admin'), using known CMS authors and outlets."""
+    for author in sorted(page.source.cms_authors, key=len, reverse=True):
+        if rest.endswith(author):
+            return rest[: -len(author)].strip() or None, author
+    names = sorted(list(page.registry.outlet_aliases) + list(page.source.site_names), key=len, reverse=True)
+    for name in names:
+        if rest.lower().startswith(name.lower()):
+            return rest[: len(name)], (rest[len(name):].strip() or None)
+    return rest or None, None
+
+
+def parse_meta(block: Block, page: Page) -> Meta:
+    """Date, source and author from a meta line: labelled, in separate elements, or run together."""
+    text = _nfkc(block.text)
+    meta = Meta(date=find_date_text(text), block=block)
+    if meta.date is None and RELATIVE_DATE.search(text):
+        meta.date = RELATIVE_DATE.search(text).group(0)
+    labelled = LABELLED.findall(text)
+    if labelled:
+        for label, value in labelled:
+            label, value = label.lower(), value.strip()
+            if label in SOURCE_LABELS and meta.source is None:
+                meta.source, meta.source_date = split_credit_date(value)
+            elif label in AUTHOR_LABELS and value and not meta.author and not find_date_text(value):
+                meta.author = value
+            elif label in DATE_LABELS:
+                meta.date_field = True
+        return meta
+    parts = [_nfkc(p) for p in block.parts if p]
+    if len(parts) >= 3 and find_date_text(parts[0]):  # fields in separate elements
+        rest = [p for p in parts[1:] if not p.isdigit()]
+        meta.source = rest[0] if rest else None
+        meta.author = rest[1] if len(rest) > 1 else None
+        return meta
+    rest = re.sub(r"\d+$", "", text.replace(meta.date or "", "", 1)).strip()  # a trailing view counter
+    meta.source, meta.author = _split_run_together(rest, page)
+    return meta
+
+
+def meta_lines(page: Page, title_at: int | None, body: range) -> list[Meta]:
+    """Meta lines: the first one next to the title (two blocks before, three after), then
+    short labelled lines anywhere in the article zone (a meta line under the body)."""
+    near = range(max(title_at - 2, 0), title_at + 4) if title_at is not None else \
+        range(max(body.start - 3, 0), body.start + 1) if body else range(0)
+    found = [parse_meta(page.blocks[i], page) for i in near
+             if i < len(page.blocks) and i != title_at and is_meta(page.blocks[i].text)
+             and page.blocks[i].link_share <= 0.5][:1]
+    for i in zone(page, title_at, body):
+        block = page.blocks[i]
+        if any(m.block is block for m in found) or len(block.text) > STATEMENT_MAX:
+            continue
+        if LABELLED.match(_nfkc(block.text)) or (LEADING_DATE.match(_nfkc(block.text)) and LABELLED.search(block.text)):
+            found.append(parse_meta(block, page))
+    return found
+
+
+def zone(page: Page, title_at: int | None, body: range) -> range:
+    """The article zone: from the title (or just before the body) to the first wall after the
+    body, where the source line and the tags may stand in elements of their own."""
+    if not body:
+        return range(0)
+    start = title_at + 1 if title_at is not None and title_at < body.start else max(body.start - 3, 0)
+    end = next((i for i in sorted(page.walls) if i >= body.stop), len(page.blocks))
+    return range(start, min(end, body.stop + 8))
+
+
+# -- fields ---------------------------------------------------------------------------------------
+def statement(page: Page, metas: list[Meta], lines: range) -> str | None:
+    """The page's source statement as written: a labelled source in a meta line, else a short
+    line in the article zone that begins with a source label. '' for an empty label."""
+    for meta in metas:
+        if meta.source is not None:
+            page.found["source"], page.found["source_date"] = "meta", meta.source_date
+            return meta.source
+    for i in lines:
+        text = page.blocks[i].text
+        match = (SOURCE_LINE.match(text) or STATEMENT.match(text)) if len(text) <= STATEMENT_MAX else None
+        if match:
+            page.found["source"] = "line"
+            page.found["source_date"] = match.groupdict().get("date")
+            return match["name"]
+    return None
+
+
+def _pattern(page: Page, patterns, group: str) -> str | None:
+    text = "\n".join(b.text for b in page.blocks)  # registry patterns match within a line
+    for pattern in patterns:
+        match = pattern.search(text)
+        if match and match.groupdict().get(group) is not None:
+            return match[group].strip()
+    return None
+
+
+def published(page: Page, metas: list[Meta], dateline: str | None, credit_date: str | None) -> datetime | None:
+    """The page's own date, by the first strategy that gives one: the source's dateline,
+    patterns and selector; a meta line; the page's structured metadata; <time>; a credit
+    line's date; the source's URL posting folder; trafilatura. A date field that holds no
+    date means none (NULL, never a guess)."""
+    src = page.source
+    parse = lambda text: parse_date(_nfkc(text), src.timezone, page.now, src.date_order)  # noqa: E731
+    for how, value in (("dateline", dateline), ("pattern", _pattern(page, src.date_patterns, "date")),
+                       ("selector", next(iter(page.select(src.selectors.date)), None))):
+        if value:
+            page.found["date"] = how
+            return parse(value)
+    for meta in metas:
+        if meta.date:
+            page.found["date"] = "meta"
+            return parse(meta.date)
+        if meta.date_field and meta is metas[0]:
+            return None  # a date field the page filled with something that is not a date
+    structured = meta_content(page.root, "article:published_time", "datepublished", "pubdate", "publishdate",
+                              "date", "dc.date", "publish_time") or _html_time(page.root)
+    for how, value in (("structured", structured), ("credit", credit_date)):
+        if value:
+            page.found["date"] = how
+            return parse(value)
+    if src.url_date is not None:
+        match = src.url_date.search(urlsplit(page.url).path)
+        if match:
+            page.found["date"] = "url"
+            return parse(f"{match['y']}-{match['m']}-{match['d']}")
+    doc = page.trafilatura()
+    if doc is not None and doc.date:
+        page.found["date"] = "extractor"
+        return parse(doc.date)
+    return None
+
+
+ARTICLE_CONTAINER = re.compile(r"\b(?:post|entry|article|hentry|story|node)", re.I)
+
+
+def _html_time(root) -> str | None:
+    """<time datetime> or hAtom's <abbr class="published"> inside the article (an <article>,
+    <main> or post/entry container): a <time> in the page header is today's date widget."""
+    for el in root.iter("time", "abbr"):
+        value = el.get("datetime") if el.tag == "time" else el.get("title")
+        classes = (el.get("class") or "").split()
+        if not value or "updated" in classes or (el.tag == "abbr" and "published" not in classes):
+            continue
+        for parent in el.iterancestors():
+            if parent.tag in ("article", "main") or ARTICLE_CONTAINER.search(parent.get("class") or ""):
+                return value
+    return None
+
+
+def author(page: Page, metas: list[Meta]) -> str | None:
+    """The source's author selector and patterns, a meta line's author, trafilatura's."""
+    src = page.source
+    value = next(iter(page.select(src.selectors.author)), None) or _pattern(page, src.author_patterns, "author")
+    if value:
+        return value
+    for meta in metas:
+        if meta.author:
+            return meta.author
+    if not metas and not page.cjk:
+        doc = page.trafilatura()
+        return doc.author if doc is not None and doc.author else None
+    return None
+
+
+def category(page: Page, title_text: str) -> str | None:
+    """The source's category selector, the breadcrumb's last name, a 'Filed under' line or
+    rel=category link, trafilatura's category, the source's fixed category."""
+    selected = page.select(page.source.selectors.category)
+    if selected:
+        return selected[-1]
+    crumbs = [c for c in page.crumbs if c not in (title_text, "正文", "Article", "Text", "内容", "详情")]
+    if crumbs:
+        return crumbs[-1]
+    for a in page.root.iter("a"):
+        if "category" in (a.get("rel") or "").split():
+            return element_text(a) or None
+    for block in page.blocks:
+        match = CATEGORY_LINE.search(block.text) if len(block.text) < 200 else None
+        if match:
+            return match["cat"].strip() or None
+    return page.source.category
+
+
+CATEGORY_LINE = re.compile(r"(?:Filed under|Posted in|(?:Category|Categories|分类|栏目)\s*[:：])\s*(?P<cat>[^·|,，]+?)"
+                           r"\s*(?:[·|]|Tagged\b|$)")
+TAGS_ANYWHERE = re.compile(r"(?:^|\s)(?:(?:Tags?|TAGS|Keywords|KEYWORDS|Related keywords|关键词|关键字|标签)\s*[:：]|Tagged\b)"
+                           r"\s*(?P<rest>.+)$")
+TAG_SPLIT = re.compile(r"\s*[,，、;；|]\s*|\s{2,}|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+def tags(page: Page, lines: range) -> list[str]:
+    """The source's tags selector, tag links (DedeCMS tags.php, rel=tag), a labelled tag line
+    in a short block of the article zone (else of the page)."""
+    selected = page.select(page.source.selectors.tags)
+    if selected:
+        return split_tags(selected, r"(?!)")
+    links = [element_text(a) for a in page.root.iter("a")
+             if "tags.php" in (a.get("href") or "") or (a.get("rel") or "").split() == ["tag"]]
+    if any(links):
+        return split_tags(links, r"(?!)")  # a tag link is one whole tag
+    ordered = [page.blocks[i] for i in lines] + page.blocks
+    for block in ordered:
+        match = TAGS_ANYWHERE.search(block.text) if len(block.text) < 200 else None
+        if match:
+            return split_tags([match["rest"]], TAG_SPLIT.pattern)
+    return []
+
+
+def _is_furniture(block: Block, page: Page, title_text: str, metas: list[Meta]) -> bool:
+    """Not story text: the title again, a meta, source or tag line, navigation, the site's furniture."""
+    return block.link_share > 0.5 or any(m.block is block for m in metas) or not _is_text(block.text, page, title_text)
+
+
+def _is_text(line: str, page: Page, title_text: str) -> bool:
+    """A line that may be story text: not the title again, a breadcrumb, a source or tag line,
+    the site's furniture or a line the source drops."""
+    return bool(line) and line != title_text and not BREADCRUMB.match(line) and not TAGS_LINE.match(line) \
+        and not FURNITURE.search(line) and not (len(line) <= STATEMENT_MAX and STATEMENT.match(line)) \
+        and not any(d.search(line) for d in page.source.drop_lines)
+
+
+def body_from_region(page: Page, title_text: str, metas: list[Meta], body: range) -> list[str]:
+    return [page.blocks[i].text for i in body if not _is_furniture(page.blocks[i], page, title_text, metas)]
+
+
+def body_from_extractor(page: Page, title_text: str, metas: list[Meta]) -> list[str]:
+    """trafilatura's text (precision mode on Latin-script pages, where it is precise; its
+    default on Chinese ones, where precision mode throws text away), without the lines that
+    are furniture on the page."""
+    doc = page.trafilatura("default" if page.cjk else "precision")
+    if doc is None or not doc.text:
+        doc = page.trafilatura("recall")
+    lines = [clean_text(line) for line in ((doc.text or "") if doc is not None else "").split("\n")]
+    blocks = {b.text: b for b in page.blocks}
+    return [line for line in lines if _is_text(line, page, title_text)
+            and not (line in blocks and _is_furniture(blocks[line], page, title_text, metas))]
+
+
+
+def _grams(paragraphs: list[str]) -> set[str]:
+    text = re.sub(r"\s+", "", "".join(paragraphs))
+    return {text[i:i + 3] for i in range(len(text) - 2)}
+
+
+def choose_body(page: Page, title_text: str, metas: list[Meta], body: range, anchored: bool) -> list[str]:
+    """The body by the first strategy that holds: the source's selector; the article region
+    after a title heading (text landmarks); else the better of the region and trafilatura."""
+    selected = [p for p in page.select(page.source.selectors.body) if _is_text(p, page, title_text)]
+    if selected:
+        page.found["body"] = "selector"
+        return selected
+    ours = body_from_region(page, title_text, metas, body)
+    if anchored and sum(map(len, ours)) >= MIN_BODY:
+        page.found["body"] = "region"
+        return ours
+    theirs = body_from_extractor(page, title_text, metas)
+    if not theirs or sum(map(len, ours)) > 1.5 * sum(map(len, theirs)) and _covers(ours, theirs):
+        page.found["body"] = "region"
+        return ours
+    page.found["body"] = "extractor"
+    return theirs
+
+
+def _covers(ours: list[str], theirs: list[str]) -> bool:
+    """Does our text hold most of what trafilatura found (we found the same article, and more)?"""
+    mine, other = _grams(ours), _grams(theirs)
+    return bool(other) and len(mine & other) >= 0.8 * len(other)
+
+
+def split_disclaimer(text: str | None) -> tuple[str | None, str | None]:
+    """(reprint statement, copyright statement) from the page's disclaimer text."""
+    if not text:
+        return None, None
+    reprint, copyright_ = [], []
+    for part in DISCLAIMER_PART.split(re.sub(r"\s+", " ", text).strip()):
+        part = part.strip()
+        if part:
+            (reprint if REPRINT_PART.search(part) else copyright_).append(part)
+    return (" ".join(reprint) or None), (" ".join(copyright_) or None)
+
+
+def disclaimer(page: Page) -> str:
+    """The page's disclaimer: its block and the up to three blocks that continue it."""
+    out: list[str] = []
+    for i, block in enumerate(page.blocks):
+        if DISCLAIMER.search(block.text):
+            out.append(block.text)
+            for follow in page.blocks[i + 1: i + 4]:
+                if re.search(r"permission|授权|转载", follow.text) and not DISCLAIMER.search(follow.text):
+                    out.append(follow.text)
+                else:
+                    break
+    return " ".join(dict.fromkeys(out))
+
+
+def _cross_site_canonical(root, url: str) -> str | None:
+    """A rel=canonical on another site (not this host with or without www.): the page says it is a copy."""
+    site = lambda host: (host or "").lower().removeprefix("www.")  # noqa: E731
+    for link in root.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            href = link.get("href").strip()
+            if urlsplit(href).hostname and site(urlsplit(href).hostname) != site(urlsplit(url).hostname):
+                return href
+    return None
+
+
+# -- the article -----------------------------------------------------------------------------------
+def parse_page(page: Page, canonical: str) -> Article:
+    """A page -> Article, field by field. Raises a SkipPage subclass for a page that is not one."""
+    src = page.source
+    title_text, title_el = title(page)
+    title_at = _block_index(page, title_el) if title_el is not None else None
+    body_range = region(page, title_at + 1 if title_at is not None else 0)
+    if title_at is not None and not body_range:
+        body_range = region(page)
+    metas = meta_lines(page, title_at, body_range)
+    lines = zone(page, title_at, body_range)
+    paragraphs = choose_body(page, title_text or "", metas, body_range, anchored=title_at is not None)
+    dateline = None
+    if src.dateline is not None and paragraphs:
+        match = src.dateline.match(paragraphs[0])
+        if match:
+            dateline = match.groupdict().get("date")
+            paragraphs[0] = paragraphs[0][match.end():].strip()
+    credit = find_credit([p for p in paragraphs if p])
+    size = sum(map(len, credit.paragraphs))
+    visible = " ".join(b.text for b in page.blocks)
+    if NOT_FOUND.search(title_text or "") or (NOT_FOUND.search(visible) and size < MIN_BODY * 4
+                                              and len(visible) < 1500):
+        raise SoftNotFound(page.url)
+    if not title_text:
+        raise NoTitle(page.url)
+    if not credit.paragraphs:
+        raise NoBody(page.url)
+
+    raw_source = _pattern(page, src.source_patterns, "source")
+    if raw_source is None:
+        raw_source = statement(page, metas, lines)
+    if not raw_source and credit.raw_source:
+        raw_source, page.found["source"] = credit.raw_source, "credit"
+    foreign = _cross_site_canonical(page.root, canonical)
+    if foreign and not raw_source:
+        owner = page.registry.by_url(foreign)
+        raw_source = owner.site_outlet if owner and owner.key != src.key else urlsplit(foreign).hostname
+    provenance = decide(raw_source, src, page.registry, *split_disclaimer(disclaimer(page)))
+    if provenance.origin == UNKNOWN and credit.reprint_marker:  # never over the site's own credit
+        provenance = reprint_without_outlet(src)
+
+    body = "\n\n".join(credit.paragraphs)
+    declared = page.root.get("lang") or meta_content(page.root, "content-language") or src.language
+    return Article(
+        url=page.url, canonical_url=canonical, source=src.key, title=title_text, body=body,
+        published=iso(published(page, metas, dateline, credit.date_text or page.found.pop("source_date", None))),
+        author=author(page, metas),
+        category=category(page, title_text), tags=tags(page, lines),
+        language=detect_language(f"{title_text}\n{body}", declared), origin=provenance.origin,
+        outlet=provenance.outlet, rights=provenance.rights, evidence=dict(sorted(page.found.items())),
+    )
+
+
+def parse_response(response, source: Source, registry: Registry, canonical: str, now: datetime | None = None) -> Article:
+    """A Scrapy response -> Article (see parse_page)."""
+    content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+    page = Page.from_bytes(response.url, response.body, content_type, source, registry, now)
+    return parse_page(page, canonical)
