@@ -207,7 +207,20 @@ def crawl(source, db, base_urls, use_mirror, pairs, verbose):
 
 
 # Exit codes of `syndicate run` (documented in the README; cron mails on non-zero).
-EXIT_OK, EXIT_SOURCE_FAILED, EXIT_PUBLISH_FAILED, EXIT_BOTH_FAILED, EXIT_LOCKED = 0, 3, 4, 5, 75
+EXIT_OK, EXIT_SOURCE_FAILED, EXIT_PUBLISH_FAILED, EXIT_BOTH_FAILED, EXIT_DRIFT, EXIT_LOCKED = 0, 3, 4, 5, 6, 75
+
+
+def _drift(db: str, sources) -> dict[str, list[str]]:
+    """Sources whose extraction fell below their own baseline in their last crawl (see health.py)."""
+    from .health import drift
+    from .store import Store
+
+    store = Store(db)
+    try:
+        found = {name: drift(store.health_history(name)) for name in sources}
+    finally:
+        store.close()
+    return {name: alarms for name, alarms in found.items() if alarms}
 
 
 @cli.command()
@@ -252,8 +265,12 @@ def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit)
         sys.exit(EXIT_LOCKED)
     except OSError as exc:  # the lock file cannot be made next to the database
         raise click.ClickException(f"cannot lock {db}: {exc}") from None
+    drifted = _drift(db, [r.source for r in reports])
+    for name, alarms in sorted(drifted.items()):
+        click.echo(f"warning: {name}: extraction drifted: {'; '.join(alarms)} (see `syndicate health`)", err=True)
     code = (EXIT_SOURCE_FAILED if failed else EXIT_OK) + (EXIT_PUBLISH_FAILED - EXIT_OK if published is None else 0)
     code = EXIT_BOTH_FAILED if failed and published is None else code
+    code = EXIT_DRIFT if code == EXIT_OK and drifted else code
     click.echo(f"run: {len(reports)} sources, {len(failed)} failed, "
                f"{'feeds in ' + str(Path(out) / 'index.html') if published else 'feeds NOT published'}; exit {code}")
     sys.exit(code)
@@ -328,6 +345,43 @@ def stats(db):
         for key, count in rows:
             click.echo(f"  {key}\t{count}")
     store.close()
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to read.")
+@click.option("--runs", default=5, show_default=True, type=click.IntRange(min=1), help="Crawls to show per source.")
+@click.argument("source", nargs=-1)
+def health(db, runs, source):
+    """Extraction health of the last crawls per SOURCE (default: all): the share of articles
+    with a title from the heading, a date, an author, a known origin, an outlet on reprints
+    and tags, and the median body length. A source whose last crawl fell well below its own
+    baseline is flagged DRIFT; exit status 6 when any is.
+
+    Example:
+
+    \b
+        syndicate health --db var/syndicate.db
+        syndicate health csr_china_en --runs 10
+    """
+    from .health import drift, report_lines
+    from .store import Store
+
+    _check_paths(db, must_exist=True)
+    store = Store(db)
+    try:
+        names = list(source) or store.health_sources()
+        histories = {name: store.health_history(name, runs + 5) for name in names}
+    finally:
+        store.close()
+    flagged = 0
+    for name, history in histories.items():
+        alarms = drift(history)
+        flagged += bool(alarms)
+        click.echo(f"{name}: " + (f"DRIFT: {'; '.join(alarms)}" if alarms else "ok" if history else "no crawls recorded"))
+        if history:
+            click.echo("\n".join(report_lines(history[:runs])))
+    if flagged:
+        sys.exit(EXIT_DRIFT)
 
 
 @cli.command()

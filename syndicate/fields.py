@@ -74,6 +74,7 @@ TITLE_SEP = r"(?:\s+[-–—|·:»]{1,2}\s+|\s*(?:[_|｜·»]|::|--)\s*|\s*-\s*(
 SITE_LIKE = re.compile(r"(?:网|网站|在线|频道|新闻|日报|晚报|时报|报|中心|官网|首页|\.com|\.cn|\.net|\.org|News|Online|Daily|Times)$",
                        re.IGNORECASE)
 SENTENCE_PUNCT = re.compile(r"[。！？；，,.!?;:：]")
+SENTENCE_END = re.compile(r"[。！？.!?…][\"'”’）)」]?$")
 # Block tags that can hold a page's main heading besides h1-h3.
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "td", "div", "p", "span", "strong", "b", "font", "th", "dt", "header")
 PROSE_MIN = 25  # characters (a Chinese sentence or a short English one) for a block to count as prose
@@ -233,11 +234,37 @@ def title(page: Page) -> tuple[str | None, object | None]:
         if stripped:
             page.found["title"] = how
             return stripped, next((el for t, el in headings if t == stripped), None)
+    near = _heading_before_text(page, headings)
+    if near is not None:
+        page.found["title"] = "near-text"
+        return near
     doc_t = page.trafilatura()
     if doc_t is not None and doc_t.title:
         page.found["title"] = "extractor"
         return strip_title(clean_text(doc_t.title), names, generic=True) or None, None
     return None, None
+
+
+def _heading_before_text(page: Page, headings: list[tuple[str, object]]) -> tuple[str, object] | None:
+    """Without a usable <title>: the heading nearest before the page's main text (within four
+    blocks; an h1-h4 first, else a short line standing alone), never a breadcrumb, a meta line,
+    a link or a sentence."""
+    body = region(page)
+    if not body:
+        return None
+    tiers = ({id(el): (t, el) for t, el in headings if el.tag in ("h1", "h2", "h3", "h4")},
+             {id(el): (t, el) for t, el in headings if len(t) <= 100 and not re.search(r"[。.!?！？]$", t)})
+    prose = next((i for i in body if len(page.blocks[i].text) >= PROSE_MIN and SENTENCE_END.search(page.blocks[i].text)),
+                 body.start)
+    for elements in tiers:
+        for i in range(prose - 1, max(min(prose, body.start) - 5, -1), -1):
+            block = page.blocks[i]
+            if block.link_share > 0.5 or BREADCRUMB.match(block.text) or is_meta(block.text) or i in page.walls:
+                continue
+            for el in (block.el, *block.el.iterancestors()):
+                if id(el) in elements and elements[id(el)][0] == block.text:
+                    return elements[id(el)]
+    return None
 
 
 # -- regions: where the article's own text is ----------------------------------------------------

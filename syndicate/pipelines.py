@@ -7,7 +7,8 @@ import logging
 from scrapy import signals
 
 from .dates import iso
-from .items import PageSeen, Seen, Skipped
+from .health import Tally
+from .items import Article, PageSeen, Seen, Skipped
 from .spidertools import crawl_time
 from .store import Store
 
@@ -113,5 +114,37 @@ class CrawlStatePipeline:
         try:
             with store.batch():
                 write(store, iso(crawl_time(settings.get("SYNDICATE_NOW"))))
+        finally:
+            store.close()
+
+
+class HealthPipeline:
+    """Count what each crawl extracted (titles from headings, dates, known origins...) and
+    keep it in the store's crawl_health table, for the drift alarm (syndicate/health.py)."""
+
+    NOT_READ = ("NoTitle", "NoBody", "SoftNotFound")  # fetched article pages that did not read as one
+
+    def __init__(self, crawler):
+        self.crawler, self.tally = crawler, Tally()
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item, spider=None):
+        if isinstance(item, Article):
+            self.tally.add(item)
+        elif isinstance(item, Skipped) and item.reason in self.NOT_READ:
+            self.tally.skipped += 1
+        return item
+
+    def close_spider(self, spider=None):
+        spider = spider or self.crawler.spider
+        settings = self.crawler.settings
+        store = Store(settings.get("SYNDICATE_DB"))
+        try:
+            with store.batch():
+                store.record_health(self.tally.row(spider.name, iso(crawl_time(settings.get("SYNDICATE_NOW"))),
+                                                   full=not spider.incremental))
         finally:
             store.close()

@@ -17,6 +17,7 @@ REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 
 ITEM_PIPELINES = {
     "syndicate.pipelines.StorePipeline": 500,
+    "syndicate.pipelines.HealthPipeline": 800,
     "syndicate.pipelines.CrawlStatePipeline": 900,
 }
 

@@ -109,6 +109,24 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             checked TEXT NOT NULL
         )""",
     ]),
+    (7, "extraction health per crawl (the drift alarm)", [
+        """CREATE TABLE crawl_health (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            crawled TEXT NOT NULL,
+            full INTEGER NOT NULL,
+            articles INTEGER NOT NULL,
+            skipped INTEGER NOT NULL,
+            heading_title REAL,
+            dated REAL,
+            authored REAL,
+            known_origin REAL,
+            reprint_outlet REAL,
+            tagged REAL,
+            median_body INTEGER
+        )""",
+        "CREATE INDEX crawl_health_source ON crawl_health(source, crawled)",
+    ]),
 ]
 
 GONE, MISSING = "gone", "missing"
@@ -376,7 +394,19 @@ class Store:
             self.conn.execute("INSERT OR REPLACE INTO robots (origin, fetched, status, body) VALUES (?, ?, ?, ?)",
                               [origin, fetched, status, body])
 
+    def record_health(self, row: dict) -> None:
+        """Keep one crawl's extraction health (see syndicate/health.py)."""
+        self.db["crawl_health"].insert(row)
+
     # -- reading ---------------------------------------------------------------------
+    def health_history(self, source: str, limit: int = 10) -> list[dict]:
+        """The last ``limit`` crawls' health rows of ``source``, newest first."""
+        return list(self.db.query("SELECT * FROM crawl_health WHERE source = ? ORDER BY crawled DESC, id DESC LIMIT ?",
+                                  [source, limit]))
+
+    def health_sources(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT DISTINCT source FROM crawl_health ORDER BY source")]
+
     def first_seen_at(self, source: str, now: str) -> dict[str, int]:
         """Of the articles ``source`` first stored at crawl time ``now``: how many are the
         canonical copy (new) and how many duplicate another, as the store stands now (a

@@ -2,8 +2,11 @@
 """Generate the offline mirror of csr-china.net and four other CSR sites that the spiders are tested against.
 
 The mirror reproduces what is known about the real site (shared/sources/csr-china.md): two
-editions on two hosts, DedeCMS URL shapes and list pages, three article templates per edition,
-GBK pages whose HTTP header lies about the charset, reprints, duplicates and a few broken pages.
+editions on two hosts, DedeCMS URL shapes and list pages, five article templates per edition
+(A-C, and D-E added later: footers holding the source line, sidebars and related lists before
+the article, titles outside h-tags, <br><br> paragraphs, meta lines below the body, labelled
+dates in other forms), GBK pages whose HTTP header lies about the charset or says nothing,
+reprints, duplicates and a few broken pages.
 The article texts live in content/en.toml and content/zh.toml; this script holds the site facts
 (as data at the top) and the page templates (small functions below), and writes:
 
@@ -69,11 +72,14 @@ ZH_DISCLAIMER = (
 EN_FOOTER = ("GoldenBee Official WeChat", "Copyright © Csr-china.net All Right Reserved.")
 ZH_FOOTER = ("金蜜蜂官方微信", "Copyright &copy; 企业社会责任中国网 版权所有")  # © is not in GBK
 
-# Outlet names as written -> the one name stored (Chinese names also lose their 《》).
+# Outlet names as written -> the one name stored (names also lose surrounding 《》 and <>:
+# "Source: &lt;China Daily&gt;" shows "Source: <China Daily>", the outlet China Daily).
 OUTLET_ALIASES = {
     "China WTO Tribune": "China Sustainability Tribune",
     "Sino-Swedish Corporate Social": "Sino-Swedish Corporate Social Responsibility Website",
     "Xinhua": "Xinhua News Agency",
+    "Xinhuanet": "Xinhua News Agency",
+    "中新网": "中国新闻网",
     "CSR-China": "CSR-China Website",
     "WTO经济导刊": "可持续发展经济导刊",
     "本网": "企业社会责任中国网",
@@ -112,8 +118,11 @@ CATEGORIES = {
 # How list pages write their article links, in rotation (specs may override one link).
 LINK_ROTATION = {EN: ("rel", "root", "http", "https"), ZH: ("rel", "root", "http", "root")}
 # How each template's sidebar links to other articles.
-SIDEBAR_FORM = {"A": "root", "B": "http", "C": "root"}
-DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y年%m月%d日 %H:%M")
+SIDEBAR_FORM = {"A": "root", "B": "http", "C": "root", "D": "http", "E": "root"}
+# The first templates. Their pages were written before D and E existed; their sidebars pick
+# only among articles of these templates, so adding D/E articles leaves those pages unchanged.
+LEGACY_TEMPLATES = ("A", "B", "C")
+DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y年%m月%d日 %H:%M", "%Y/%m/%d")
 GIF = bytes.fromhex("47494638396101000100800000ffffff00000021f90401000000002c00000000010001000002024401003b")
 
 
@@ -187,7 +196,7 @@ class Article:
     def outlet(self) -> str | None:
         if self.source is None:
             return None
-        name = self.source.strip("《》")
+        name = self.source.strip("《》<>")
         return OUTLET_ALIASES.get(name, name)
 
     @property
@@ -209,8 +218,9 @@ class Article:
 
 
 def paragraph_text(block: str) -> str | None:
-    """Plain text of a body block as the answer key counts it (images have none)."""
-    if block.startswith("[img]"):
+    """Plain text of a body block as the answer key counts it (images have none; a line that
+    is only a credit, such as "（原标题：...）", is not story text: as on the other sites)."""
+    if block.startswith(("[img]", "（原标题：")):
         return None
     if block.startswith("[caption] "):
         return block.removeprefix("[caption] ")
@@ -397,8 +407,11 @@ def tag_links(a: Article, sep: str = " ") -> str:
 
 
 def sidebar_items(m: Mirror, a: Article) -> list[Article]:
-    """Four other stored articles of the same host, picked by position (deterministic)."""
+    """Four other stored articles of the same host, picked by position (deterministic); pages
+    of the legacy templates pick only among legacy-template articles."""
     pool = sorted(m.stored(a.host), key=lambda x: x.id)
+    if a.template in LEGACY_TEMPLATES:
+        pool = [x for x in pool if x.template in LEGACY_TEMPLATES]
     start = next((i for i, x in enumerate(pool) if x.id > a.id), 0)
     picks = [pool[(start + k) % len(pool)] for k in (0, 3, 7, 12, 18)]
     return [x for x in picks if x.id != a.id][:4]
@@ -513,6 +526,104 @@ def en_article_c(m: Mirror, a: Article) -> str:
 </ul></aside>
 </main>
 <footer class="site-footer"><div class="wechat">{wechat}</div><p class="copy">{copyright_}</p></footer>
+</body>
+</html>
+"""
+
+
+def en_article_d(m: Mirror, a: Article) -> str:
+    """Template D (generated class names): the "Hot news" box BEFORE the article in source order,
+    an empty meta line, and an article footer AFTER the body holding the source line (its own
+    element) and the tags; <title> is "Title - Category - CSR-China Website"."""
+    hot = sidebar_links(m, a, "D", '<li class="n-4"><a href="{href}">{title}</a></li>')
+    source = f'<div class="s6y">{esc(a.source_line)}</div>' if a.source else ""
+    tags = f'<div class="g2v">{tag_links(a)}</div>' if a.tags else ""
+    statement = "".join(f"<p>{esc(s)}</p>" for s in EN_DISCLAIMER)
+    wechat, copyright_ = EN_FOOTER
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{esc(a.title)} - {esc(a.category.name)} - CSR-China Website</title>
+</head>
+<body class="p0q">
+<div class="x7f2">
+<div class="c-a91"><a class="l5" href="/"><img src="/templets/default/images/logo.gif" alt="CSR-China" /></a>
+<div class="v-22"><a href="/">Home</a> <a href="/a/knowledge/CSRNews/">CSR News</a> <a href="/a/knowledge/Report/">CSR Reports</a> <a href="/a/about/">About Us</a> <a href="http://www.csr-china.net/">中文</a></div></div>
+<div class="k3p">{en_crumbs(a.category)}</div>
+<div class="r8t">
+<div class="q9e"><h2 class="t4n">Hot news</h2><ul class="u-0c">
+{hot}
+</ul></div>
+<div class="m2c">
+<h1 class="h-5b">{esc(a.title)}</h1>
+<div class="d0x"></div>
+<div class="b7w">
+{render_body(a.body, "D")}
+</div>
+<div class="f1r">{source}{tags}</div>
+<div class="z8d">{statement}</div>
+</div>
+</div>
+</div>
+<div class="w0a"><p class="w0a-1">{wechat}</p><img src="/templets/default/images/wechat.gif" alt="" /><p class="w0a-2">{copyright_}</p></div>
+</body>
+</html>
+"""
+
+
+def br_body(blocks: list[str]) -> str:
+    """A body in one container: blocks separated by <br><br>, consecutive bullet lines ("·")
+    by a single <br>; sub-headings in <b>, images as bare <img>."""
+    out = []
+    for i, block in enumerate(blocks):
+        if block.startswith("[img] "):
+            piece = f'<img src="{block.removeprefix("[img] ")}" alt="" />'
+        elif block.startswith("## "):
+            piece = f"<b>{esc(block.removeprefix('## '))}</b>"
+        else:
+            piece = esc(paragraph_text(block))
+        if i:
+            bullets = block.startswith("·") and blocks[i - 1].startswith("·")
+            out.append("<br>\n" if bullets else "<br><br>\n")
+        out.append(piece)
+    return "".join(out)
+
+
+def en_article_e(m: Mirror, a: Article) -> str:
+    """Template E (a definition list): the title in <strong> (no h-tag), "Date: ...  Author: ..."
+    under it, the source line in its own <dd> just BEFORE the body, the body one <dd> with
+    <br><br> between paragraphs; <title> is "Title | CSR-China"."""
+    info = "&nbsp;&nbsp;".join(([f"Date: {esc(a.date)}"] if a.date else [])
+                               + ([f"Author: {esc(a.author)}"] if a.author else []))
+    source = f'<dd class="nfrom">{esc(a.source_line)}</dd>\n' if a.source else ""
+    tags = f'<dd class="nkeys">Keywords: {tag_links(a, ", ")}</dd>\n' if a.tags else ""
+    statement = "<br />".join(esc(s) for s in EN_DISCLAIMER)
+    more = sidebar_links(m, a, "E", '<li><a href="{href}">{title}</a></li>')
+    return f"""<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd">
+<html>
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>{esc(a.title)} | CSR-China</title>
+</head>
+<body>
+{en_nav()}
+<div id="wrapper">
+<div class="place">{en_crumbs(a.category)}</div>
+<dl class="newsview">
+<dt class="ntitle"><strong>{esc(a.title)}</strong></dt>
+<dd class="ninfo">{info}</dd>
+{source}<dd class="ntext">
+{br_body(a.body)}
+</dd>
+{tags}</dl>
+<div class="nstatement">{statement}</div>
+<div class="nmore"><div class="nmore-title">Related news</div><ul>
+{more}
+</ul></div>
+</div>
+{en_footer()}
 </body>
 </html>
 """
@@ -783,6 +894,86 @@ def zh_article_c(m: Mirror, a: Article) -> str:
 """
 
 
+def related_items(m: Mirror, a: Article, count: int) -> list[Article]:
+    """The `count` stored articles of the host posted just before `a` (wrapping round), newest first."""
+    pool = [x for x in sorted(m.stored(a.host), key=lambda x: x.id) if x.id != a.id]
+    start = next((i for i, x in enumerate(pool) if x.id > a.id), len(pool))
+    return [pool[(start - 1 - k) % len(pool)] for k in range(min(count, len(pool)))]
+
+
+def zh_article_d(m: Mirror, a: Article) -> str:
+    """Template D (HTML5 in GBK, <meta charset="gb2312">): a long 相关文章 list with dates BEFORE
+    the article, the meta line BELOW the body (发布时间：2021年05月06日 09:30  来源：...  作者：...);
+    <title> is 标题_栏目名_企业社会责任中国网."""
+    related = "\n".join(f'<li><a href="{m.href(x, SIDEBAR_FORM["D"])}" target="_blank">{esc(x.title)}</a>'
+                        f"<span>{esc(x.list_date)}</span></li>" for x in related_items(m, a, 10))
+    source = a.source_line.removeprefix("来源：") if a.source else ""
+    meta = "  ".join(([f"发布时间：{a.date}"] if a.date else []) + ([f"来源：{source}"] if source else [])
+                     + ([f"作者：{a.author}"] if a.author else []))
+    tags = f'<div class="bq">标签：{tag_links(a)}</div>\n' if a.tags else ""
+    statement = "".join(f"<p>{s}</p>" for s in ZH_DISCLAIMER)
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN">
+{zh_head(f"{a.title}_{a.category.name}_企业社会责任中国网", a.encoding, html5=True)}
+<body>
+{zh_nav()}
+<div class="wrap">
+<div class="weizhi">当前位置：{zh_crumbs(a.category)}</div>
+<div class="xgwz"><div class="xgwz-t">相关文章</div><ul>
+{related}
+</ul></div>
+<div class="nr">
+<h1 class="bt">{esc(a.title)}</h1>
+<div class="zw">
+{render_body(a.body, "D")}
+</div>
+<div class="xx">{esc(meta)}</div>
+{tags}<div class="sm">{statement}</div>
+</div>
+</div>
+{zh_footer()}
+</body>
+</html>
+"""
+
+
+def zh_article_e(m: Mirror, a: Article) -> str:
+    """Template E (HTML5 divs, UTF-8; the header names no charset): 日期：2022/03/15 under the title,
+    稿件来源：... in its own element after the body beside 关键词： tags as plain text joined by 、;
+    <title> is 标题_栏目名."""
+    meta = " ".join(f"<span>{esc(x)}</span>" for x in ([f"日期：{a.date}"] if a.date else [])
+                    + ([f"作者：{a.author}"] if a.author else []))
+    origin = f'<div class="d-src">稿件来源：{esc(a.source_line.removeprefix("来源："))}</div>' if a.source else ""
+    keywords = f'<div class="d-kw">关键词：{esc("、".join(a.tags))}</div>' if a.tags else ""
+    statement = "".join(f"<p>{s}</p>" for s in ZH_DISCLAIMER)
+    hot = sidebar_links(m, a, "E", '<li><a href="{href}">{title}</a></li>')
+    wechat, copyright_ = ZH_FOOTER
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN">
+{zh_head(f"{a.title}_{a.category.name}", a.encoding, html5=True)}
+<body>
+<div class="g-top"><div class="g-logo"><a href="/">企业社会责任中国网</a></div>
+<div class="g-nav"><a href="/">首页</a><a href="/a/news/">新闻中心</a><a href="/a/news/qiye/">企业动态</a><a href="/a/news/zhengce/">政策法规</a><a href="https://en.csr-china.net/">English</a></div></div>
+<div class="g-main">
+<div class="g-crumb">{zh_crumbs(a.category)}</div>
+<div class="d-box">
+<div class="d-hd"><h1 class="d-title">{esc(a.title)}</h1><div class="d-meta">{meta}</div></div>
+<div class="d-bd">
+{render_body(a.body, "E")}
+</div>
+<div class="d-ft">{origin}{keywords}</div>
+<div class="d-statement">{statement}</div>
+</div>
+<div class="g-side"><div class="g-side-hd">热门文章</div><ul>
+{hot}
+</ul></div>
+</div>
+<div class="g-foot"><p>{wechat}</p><p>{copyright_}</p></div>
+</body>
+</html>
+"""
+
+
 def zh_soft_404(m: Mirror, a: Article) -> str:
     return f"""<html>
 {zh_head("页面不存在_企业社会责任中国网", "gbk")}
@@ -875,8 +1066,8 @@ ZH_ABOUT = """<html>
 # ---------------------------------------------------------------------------------------------
 
 ARTICLE_TEMPLATES = {
-    EN: {"A": en_article_a, "B": en_article_b, "C": en_article_c},
-    ZH: {"A": zh_article_a, "B": zh_article_b, "C": zh_article_c},
+    EN: {"A": en_article_a, "B": en_article_b, "C": en_article_c, "D": en_article_d, "E": en_article_e},
+    ZH: {"A": zh_article_a, "B": zh_article_b, "C": zh_article_c, "D": zh_article_d, "E": zh_article_e},
 }
 ROBOTS = "User-agent: *\nDisallow: /plus/\nDisallow: /member/\n"
 
