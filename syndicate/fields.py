@@ -40,13 +40,16 @@ FOOTER = re.compile(
 AFTER_ARTICLE = re.compile(
     r"^(?:Hot news|Related (?:news|articles|posts|stories)|Recommended|Most (?:read|popular)|Comments?|Leave a (?:reply|comment)|"
     r"相关(?:文章|新闻|阅读|报道|链接|专题)|热点新闻|热门(?:文章|新闻|推荐)|推荐阅读|延伸阅读|猜你喜欢|网友评论|发表评论|我要评论|"
-    r"评论区|最新评论|精彩推荐|更多(?:新闻|阅读)|图片新闻|热点推荐)\s*[:：>»]?\s*$",
+    r"评论区|最新评论|精彩推荐|更多(?:新闻|阅读)|图片新闻|热点推荐|Latest(?: news)?|More news|"
+    r"最新(?:文章|新闻|资讯|动态)|热门标签|Hot tags|Popular tags)\s*[:：>»]?\s*$",
     re.IGNORECASE)
 # Lines of a page's furniture inside the article region (any site; a source adds its own in drop_lines).
 FURNITURE = re.compile(
     r"^(?:Share (?:this|on)|Print this|Email this|Read more|Filed under|Categories|Posted in|分享到|打印本页|打印此文|"
     r"关闭窗口|收藏本文|推荐给好友|返回顶部|字号|【字号|【\s*大\s*中\s*小\s*】|\[\s*大\s*中\s*小\s*\]|"
     r"[(（]?\s*(?:责任编辑|编辑|责编|审核|校对)\s*[:：])"
+    r"|^(?:[\[【［(（]?\s*(?:打印此页|打印本页|打印|关闭窗口|关闭|收藏本页|收藏|分享|返回顶部|返回|Print|Close|Share|Email|"
+    r"Back to top|Top|字[体号]\s*[:：]?\s*大\s*中\s*小)\s*[\]】］)）]?\s*)+$"
     r"|^.{0,80}\b(?:Filed under|Posted in)\b.{0,60}$"
     r"|^(?:Copyright\b|©|\(c\)\s)|All rights reserved\.?$|版权所有", re.IGNORECASE)
 # The start of a breadcrumb: "Home >", "当前位置：首页 >".
@@ -54,15 +57,20 @@ BREADCRUMB = re.compile(r"^(?:当前位置|您现在的位置|你现在的位置
                         r"(?:Home|首页|主页|网站首页)\s*(?:>|»|›|＞|→|/|>>)\s*(?P<rest>.*)$", re.IGNORECASE)
 CRUMB_SEP = re.compile(r"\s*(?:>>|>|»|›|＞|→|/)\s*")
 # Labelled fields of a meta line: "来源：X 作者：Y", "Source: X", "Date: 2019-07-19".
-LABELS = (r"来源|稿件来源|文章来源|信息来源|新闻来源|出处|作者|文|记者|编辑|责任编辑|发布时间|发表时间|发布日期|更新时间|时间|日期|"
-          r"点击|点击数|浏览|阅读|Source|Author|By|Editor|Date|Time|Published|Posted|Views?|Hits")
+LABELS = (r"来源|稿件来源|文章来源|信息来源|新闻来源|出处|作者|文|记者|编辑|责任编辑|发布者|发布人|发布时间|发表时间|发布日期|更新时间|"
+          r"时间|日期|点击数|点击次数|点击量|点击|浏览次数|浏览量|浏览|阅读次数|阅读量|阅读|人气|"
+          r"Source|Author|By|Editor|Release (?:time|date)|Publish(?:ed)?(?: (?:time|date|on))?|Posted(?: on)?|"
+          r"Updated|Date|Time|Views?|Hits|Clicks|Reads")
 LABELLED = re.compile(rf"(?<![\w])({LABELS})\s*[:：]\s*(.*?)(?=\s*(?<![\w])(?:{LABELS})\s*[:：]|$)", re.IGNORECASE)
 SOURCE_LABELS = {"来源", "稿件来源", "文章来源", "信息来源", "新闻来源", "出处", "source"}
 AUTHOR_LABELS = {"作者", "文", "记者", "author", "by", "编辑", "责任编辑", "editor"}
-DATE_LABELS = {"发布时间", "发表时间", "发布日期", "时间", "日期", "date", "time", "published", "posted"}
+DATE_LABELS = {"发布时间", "发表时间", "发布日期", "时间", "日期", "date", "time", "published", "posted", "release time",
+               "release date", "publish time", "publish date", "published on", "posted on", "published time",
+               "published date"}
 # A source statement: a short line that begins with a source label, or "(Source: X)".
 STATEMENT = re.compile(r"^[(（【\[]?\s*(?:Source|Sources|Quelle|来源|稿件来源|文章来源|信息来源|新闻来源|出处)\s*[:：]\s*"
                        r"(?P<name>.*?)\s*[)）】\]]?\s*$", re.IGNORECASE)
+EMPTY_LABEL = re.compile(r"^(?:Tags?|Related keywords|Keywords|关键词|关键字|标签|Source|来源|作者|Author)\s*[:：]?\s*$", re.I)
 STATEMENT_MAX = 120  # characters: a longer line is prose that happens to begin with "Source:"
 # "3天前", "昨天 14:30", "2 hours ago": dates relative to the crawl.
 RELATIVE_DATE = re.compile(r"\d+\s*(?:分钟|小时|天|周|个月)前|(?:昨天|前天|今天)(?:\s*\d{1,2}:\d{2})?|"
@@ -139,6 +147,26 @@ class Page:
             cache[mode] = trafilatura.bare_extraction(self.html, url=self.url, with_metadata=True, include_comments=False,
                                                       include_tables=False, deduplicate=False, **options)
         return cache[mode]
+
+    @cached_property
+    def _blocks_by_element(self) -> dict:
+        index: dict = {}
+        for i, block in enumerate(self.blocks):
+            index.setdefault(block.el, []).append(i)
+        return index
+
+    def block_of(self, el) -> int | None:
+        """The index of the block that shows element ``el``'s text (None for no text)."""
+        text = element_text(el)
+        for holder in el.iter():  # the element itself, or a descendant holding its text
+            found = [i for i in self._blocks_by_element.get(holder, ()) if self.blocks[i].text in text]
+            if found:
+                return found[0]
+        for holder in el.iterancestors():  # an inline element: the block around it
+            found = self._blocks_by_element.get(holder)
+            if found:
+                return next((i for i in found if text in self.blocks[i].text), found[0])
+        return None
 
     def select(self, selector) -> list[str]:
         """Texts of the elements a registry selector picks (none for no selector)."""
@@ -226,7 +254,7 @@ def title(page: Page) -> tuple[str | None, object | None]:
             matches = [(t, el) for t, el in headings if len(cut) >= 10 and t.startswith(cut.rstrip("…. "))]
         if matches:
             best_len = max(len(t) for t, _ in matches)
-            text, el = next((t, el) for t, el in matches if len(t) == best_len)
+            text, el = [(t, el) for t, el in matches if len(t) == best_len][-1]  # the innermost of nested ones
             page.found["title"] = "heading"
             return text, el
     for candidate, how in ((doc, "title"), (meta_content(page.root, "og:title"), "og:title")):
@@ -268,16 +296,6 @@ def _heading_before_text(page: Page, headings: list[tuple[str, object]]) -> tupl
 
 
 # -- regions: where the article's own text is ----------------------------------------------------
-def _block_index(page: Page, el) -> int | None:
-    """The block that shows element ``el``'s text (the heading's own line)."""
-    text, up = element_text(el), set(el.iterancestors())
-    for i, block in enumerate(page.blocks):
-        related = block.el is el or block.el in up or el in set(block.el.iterancestors())
-        if related and text and text in block.text:
-            return i
-    return None
-
-
 def _weight(block: Block) -> float:
     """How much a block looks like article prose (+) or navigation (-)."""
     n = len(block.text)
@@ -347,7 +365,8 @@ def parse_meta(block: Block, page: Page) -> Meta:
     labelled = LABELLED.findall(text)
     if labelled:
         for label, value in labelled:
-            label, value = label.lower(), value.strip()
+            label = label.lower()
+            value = (value.replace(meta.date, " ") if meta.date else value).strip(" |/·•-–—,，;；")
             if label in SOURCE_LABELS and meta.source is None:
                 meta.source, meta.source_date = split_credit_date(value)
             elif label in AUTHOR_LABELS and value and not meta.author and not find_date_text(value):
@@ -358,8 +377,10 @@ def parse_meta(block: Block, page: Page) -> Meta:
     parts = [_nfkc(p) for p in block.parts if p]
     if len(parts) >= 3 and find_date_text(parts[0]):  # fields in separate elements
         rest = [p for p in parts[1:] if not p.isdigit()]
-        meta.source = rest[0] if rest else None
-        meta.author = rest[1] if len(rest) > 1 else None
+        authors = [p for p in rest if p in page.source.cms_authors]  # an empty field leaves no element
+        others = [p for p in rest if p not in authors]
+        meta.source = others[0] if others else None
+        meta.author = (authors or others[1:] or [None])[0]
         return meta
     rest = re.sub(r"\d+$", "", text.replace(meta.date or "", "", 1)).strip()  # a trailing view counter
     meta.source, meta.author = _split_run_together(rest, page)
@@ -373,7 +394,7 @@ def meta_lines(page: Page, title_at: int | None, body: range) -> list[Meta]:
         range(max(body.start - 3, 0), body.start + 1) if body else range(0)
     found = [parse_meta(page.blocks[i], page) for i in near
              if i < len(page.blocks) and i != title_at and is_meta(page.blocks[i].text)
-             and page.blocks[i].link_share <= 0.5][:1]
+             and page.blocks[i].link_share <= 0.5]  # one line, or one field a line
     for i in zone(page, title_at, body):
         block = page.blocks[i]
         if any(m.block is block for m in found) or len(block.text) > STATEMENT_MAX:
@@ -397,18 +418,26 @@ def zone(page: Page, title_at: int | None, body: range) -> range:
 def statement(page: Page, metas: list[Meta], lines: range) -> str | None:
     """The page's source statement as written: a labelled source in a meta line, else a short
     line in the article zone that begins with a source label. '' for an empty label."""
+    empty = None
     for meta in metas:
-        if meta.source is not None:
+        if meta.source:
             page.found["source"], page.found["source_date"] = "meta", meta.source_date
             return meta.source
+        empty = "" if meta.source is not None else empty
+    parsed = {id(m.block) for m in metas}
     for i in lines:
         text = page.blocks[i].text
+        if id(page.blocks[i]) in parsed:
+            continue
         match = (SOURCE_LINE.match(text) or STATEMENT.match(text)) if len(text) <= STATEMENT_MAX else None
-        if match:
+        if match and len(LABELLED.findall(text)) > 1:  # "来源：X 作者：Y": the source field only
+            match = {"name": parse_meta(page.blocks[i], page).source or "", "date": None}
+        if match and match["name"].strip():
             page.found["source"] = "line"
-            page.found["source_date"] = match.groupdict().get("date")
+            page.found["source_date"] = match.get("date") if isinstance(match, dict) else match.groupdict().get("date")
             return match["name"]
-    return None
+        empty = "" if match else empty
+    return empty
 
 
 def _pattern(page: Page, patterns, group: str) -> str | None:
@@ -436,8 +465,8 @@ def published(page: Page, metas: list[Meta], dateline: str | None, credit_date: 
         if meta.date:
             page.found["date"] = "meta"
             return parse(meta.date)
-        if meta.date_field and meta is metas[0]:
-            return None  # a date field the page filled with something that is not a date
+    if any(meta.date_field for meta in metas[:1]):
+        return None  # a date field the page filled with something that is not a date
     structured = meta_content(page.root, "article:published_time", "datepublished", "pubdate", "publishdate",
                               "date", "dc.date", "publish_time") or _html_time(page.root)
     for how, value in (("structured", structured), ("credit", credit_date)):
@@ -520,8 +549,10 @@ def tags(page: Page, lines: range) -> list[str]:
     selected = page.select(page.source.selectors.tags)
     if selected:
         return split_tags(selected, r"(?!)")
+    near = range(max(lines.start - 4, 0), lines.stop) if lines else range(len(page.blocks))
     links = [element_text(a) for a in page.root.iter("a")
-             if "tags.php" in (a.get("href") or "") or (a.get("rel") or "").split() == ["tag"]]
+             if ("tags.php" in (a.get("href") or "") or (a.get("rel") or "").split() == ["tag"])
+             and page.block_of(a) in near]  # a "hot tags" cloud in a sidebar is not the article's
     if any(links):
         return split_tags(links, r"(?!)")  # a tag link is one whole tag
     ordered = [page.blocks[i] for i in lines] + page.blocks
@@ -541,6 +572,8 @@ def _is_text(line: str, page: Page, title_text: str) -> bool:
     """A line that may be story text: not the title again, a breadcrumb, a source or tag line,
     the site's furniture or a line the source drops."""
     return bool(line) and line != title_text and not BREADCRUMB.match(line) and not TAGS_LINE.match(line) \
+        and not DISCLAIMER.search(line) and not (len(line) < 80 and FOOTER.search(line)) \
+        and not EMPTY_LABEL.match(line) \
         and not FURNITURE.search(line) and not (len(line) <= STATEMENT_MAX and STATEMENT.match(line)) \
         and not any(d.search(line) for d in page.source.drop_lines)
 
@@ -635,7 +668,7 @@ def parse_page(page: Page, canonical: str) -> Article:
     """A page -> Article, field by field. Raises a SkipPage subclass for a page that is not one."""
     src = page.source
     title_text, title_el = title(page)
-    title_at = _block_index(page, title_el) if title_el is not None else None
+    title_at = page.block_of(title_el) if title_el is not None else None
     body_range = region(page, title_at + 1 if title_at is not None else 0)
     if title_at is not None and not body_range:
         body_range = region(page)
