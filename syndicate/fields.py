@@ -336,8 +336,7 @@ class Meta:
 
 def is_meta(text: str) -> bool:
     """A meta line: labelled fields, a relative date, or a line that opens with a date."""
-    if len(text) < 200 and LABELLED.search(text) and any(lab.lower() in SOURCE_LABELS | AUTHOR_LABELS | DATE_LABELS
-                                                        for lab, _ in LABELLED.findall(text)):
+    if len(text) < 200 and LABELLED.search(text):
         return True
     if RELATIVE_DATE.fullmatch(text.strip()):
         return True
@@ -388,13 +387,20 @@ def parse_meta(block: Block, page: Page) -> Meta:
 
 
 def meta_lines(page: Page, title_at: int | None, body: range) -> list[Meta]:
-    """Meta lines: the first one next to the title (two blocks before, three after), then
+    """Meta lines: those next to the title (the run just above it, three blocks after), then
     short labelled lines anywhere in the article zone (a meta line under the body)."""
-    near = range(max(title_at - 2, 0), title_at + 4) if title_at is not None else \
-        range(max(body.start - 3, 0), body.start + 1) if body else range(0)
-    found = [parse_meta(page.blocks[i], page) for i in near
-             if i < len(page.blocks) and i != title_at and is_meta(page.blocks[i].text)
-             and page.blocks[i].link_share <= 0.5]  # one line, or one field a line
+    anchor = title_at if title_at is not None else (body.start - 1 if body else None)
+    if anchor is None:
+        return []
+    fits = lambda i: 0 <= i < len(page.blocks) and is_meta(page.blocks[i].text) \
+        and page.blocks[i].link_share <= 0.5  # noqa: E731
+    before = []
+    for i in range(anchor - 1, max(anchor - 5, -1), -1):  # the lines just above, one field a line
+        if not fits(i):
+            break
+        before.insert(0, i)
+    after = [i for i in range(anchor + 1, anchor + 4) if fits(i)]
+    found = [parse_meta(page.blocks[i], page) for i in before + after]
     for i in zone(page, title_at, body):
         block = page.blocks[i]
         if any(m.block is block for m in found) or len(block.text) > STATEMENT_MAX:
@@ -549,7 +555,9 @@ def tags(page: Page, lines: range) -> list[str]:
     selected = page.select(page.source.selectors.tags)
     if selected:
         return split_tags(selected, r"(?!)")
-    near = range(max(lines.start - 4, 0), lines.stop) if lines else range(len(page.blocks))
+    # The article zone and up to four blocks before it, never across a wall ("Hot tags").
+    start = max([lines.start - 4, 0] + [w + 1 for w in page.walls if w < lines.start]) if lines else 0
+    near = range(start, lines.stop) if lines else range(len(page.blocks))
     links = [element_text(a) for a in page.root.iter("a")
              if ("tags.php" in (a.get("href") or "") or (a.get("rel") or "").split() == ["tag"])
              and page.block_of(a) in near]  # a "hot tags" cloud in a sidebar is not the article's
