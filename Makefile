@@ -22,6 +22,8 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/dedupe_scale.py
 	$(BIN)/python bench/extract_speed.py
+	$(BIN)/python bench/fuzz_fields.py --n 10000
+	$(BIN)/python bench/zh_extract.py
 
 clean:
 	rm -rf $(VENV) var
