@@ -118,7 +118,21 @@ def note(language: str | None, key: str, **values) -> str:
 # XML 1.0 forbids C0 controls (but tab, LF, CR), surrogates, U+FFFE/FFFF; C1 controls and the
 # U+FDD0-FDEF non-characters are discouraged. None of them is ever meant as text on a news page.
 _XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
-_TAGLIKE = re.compile(r"<[A-Za-z/!?]")
+# Markup: a closing tag, a comment or declaration, a known HTML element, or any element with an
+# attribute (<x onclick=...>). "<China Daily>" is an outlet's name in brackets, not markup.
+_TAGLIKE = re.compile(r"<(?:[/!?]|(?P<name>[A-Za-z][\w:-]*)(?P<rest>[^<>]*)>?)")
+
+
+def _is_markup(match: re.Match) -> bool:
+    from lxml.html import defs
+
+    name = match["name"]
+    return name is None or name.lower() in defs.tags or "=" in (match["rest"] or "") \
+        or (match["rest"] or "").strip() == "/"
+
+
+def _has_markup(text: str) -> bool:
+    return any(_is_markup(m) for m in _TAGLIKE.finditer(text))
 
 HTML_TAGS = {"a", "b", "blockquote", "br", "em", "figcaption", "figure", "h2", "h3", "h4", "i", "img", "li",
              "ol", "p", "small", "strong", "ul"}
@@ -135,15 +149,16 @@ def plain_line(text: str | None) -> str:
     """A one-line plain-text field (title, author, category): no markup, whitespace collapsed.
 
     Titles are plain text in every format; a title holding markup (``<script>``, ``<img
-    onerror=...>``) loses the markup, so no reader that renders titles as HTML runs it.
+    onerror=...>``) loses the markup, so no reader that renders titles as HTML runs it. A name
+    in angle brackets that is no markup (``<China Daily>``) keeps its text.
     """
     text = xml_safe(text)
     for _ in range(5):  # markup hidden behind entities is markup too: strip until none is left
-        if not _TAGLIKE.search(text):
+        if not _has_markup(text):
             break
         text = html.unescape(nh3.clean(text, tags=set()))
     else:
-        text = _TAGLIKE.sub(lambda m: m.group(0).replace("<", ""), text)
+        text = _TAGLIKE.sub(lambda m: m.group(0).replace("<", "") if _is_markup(m) else m.group(0), text)
     return " ".join(text.split())
 
 

@@ -624,3 +624,13 @@ def test_mirror_recrawl_keeps_ids_and_bytes(mirror_crawl):
     report = feeds.publish(root / "syndicate.db", out, site_url=SITE)
     assert report.written == [] and report.removed == []
     assert {p: p.read_bytes() for p in before} == before
+
+
+def test_plain_lines_lose_markup_but_keep_bracketed_names():
+    assert feeds.plain_line("<China Daily>") == "<China Daily>"  # an outlet in brackets, not a tag
+    assert feeds.plain_line("a < b > c") == "a < b > c"
+    assert feeds.plain_line("Report <b>bold</b>") == "Report bold"
+    assert feeds.plain_line("<script>alert(1)</script>Hi") == "Hi"
+    assert feeds.plain_line("<img src=x onerror=alert(1)>T") == "T"
+    assert feeds.plain_line("<x-widget onclick=alert(1)>y") == "y"  # an unknown element with an attribute
+    assert feeds.plain_line("&lt;script&gt;alert(1)&lt;/script&gt;Hi") == "&lt;script&gt;alert(1)&lt;/script&gt;Hi"
