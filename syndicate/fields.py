@@ -436,13 +436,15 @@ def statement(page: Page, metas: list[Meta], lines: range) -> str | None:
         if id(page.blocks[i]) in parsed:
             continue
         match = (SOURCE_LINE.match(text) or STATEMENT.match(text)) if len(text) <= STATEMENT_MAX else None
-        if match and len(LABELLED.findall(text)) > 1:  # "来源：X 作者：Y": the source field only
-            match = {"name": parse_meta(page.blocks[i], page).source or "", "date": None}
-        if match and match["name"].strip():
-            page.found["source"] = "line"
-            page.found["source_date"] = match.get("date") if isinstance(match, dict) else match.groupdict().get("date")
-            return match["name"]
-        empty = "" if match else empty
+        if match is None:
+            continue
+        name, date = match["name"], match.groupdict().get("date")
+        if len(LABELLED.findall(text)) > 1:  # "来源：X 作者：Y": the source field only
+            name, date = parse_meta(page.blocks[i], page).source or "", None
+        if name.strip():
+            page.found["source"], page.found["source_date"] = "line", date
+            return name
+        empty = ""
     return empty
 
 
