@@ -197,14 +197,6 @@ def element_text(el) -> str:
     return clean_text(" ".join(el.itertext())) if el is not None else ""
 
 
-def ancestors(el) -> list:
-    out = []
-    while el is not None:
-        out.append(el)
-        el = el.getparent()
-    return out
-
-
 # -- shared by the spiders ------------------------------------------------------------------
 # A page that says it is not there ("soft 404"), in the wordings sites use.
 NOT_FOUND = re.compile(r"页面不存在|页面未找到|找不到(?:该|您要的)?页面|page (?:was )?not found|404 not found|"
@@ -217,11 +209,6 @@ TAGS_LINE = re.compile(r"^(?:Tags?|Tagged|Related keywords|Keywords|关键词|�
 def page_html(body: bytes, content_type: str | None) -> str:
     """Bytes as served -> text: decoded whatever the header claims, mojibake repaired."""
     return repair(decode_html(body, content_type)[0])
-
-
-def page_tree(body: bytes, content_type: str | None):
-    """Bytes as served -> a cleaned lxml tree (see page_html and parse_html)."""
-    return parse_html(page_html(body, content_type))
 
 
 def meta_content(root, *names: str) -> str | None:

@@ -106,6 +106,7 @@ class Page:
     root: object
     blocks: list[Block]
     found: dict = field(default_factory=dict)  # which strategy gave each field (for the health report)
+    extracted: dict = field(default_factory=dict, repr=False)  # trafilatura's readings, by mode
 
     @classmethod
     def from_bytes(cls, url: str, body: bytes, content_type: str | None, source: Source, registry: Registry,
@@ -113,6 +114,11 @@ class Page:
         html = page_html(body, content_type)
         root = parse_html(html)
         return cls(url, source, registry, now, html, root, text_blocks(root))
+
+    @cached_property
+    def text(self) -> str:
+        """The page's visible text, a block a line (what registry patterns are matched against)."""
+        return "\n".join(b.text for b in self.blocks)
 
     @cached_property
     def doc_title(self) -> str:
@@ -139,14 +145,14 @@ class Page:
 
     def trafilatura(self, mode: str = "default"):
         """trafilatura's reading of the page (None when it finds nothing), once per mode."""
-        cache = self.__dict__.setdefault("_trafilatura", {})
-        if mode not in cache:
+        if mode not in self.extracted:
             import trafilatura
 
             options = {"precision": {"favor_precision": True}, "recall": {"favor_recall": True}}.get(mode, {})
-            cache[mode] = trafilatura.bare_extraction(self.html, url=self.url, with_metadata=True, include_comments=False,
-                                                      include_tables=False, deduplicate=False, **options)
-        return cache[mode]
+            self.extracted[mode] = trafilatura.bare_extraction(
+                self.html, url=self.url, with_metadata=True, include_comments=False, include_tables=False,
+                deduplicate=False, **options)
+        return self.extracted[mode]
 
     @cached_property
     def _blocks_by_element(self) -> dict:
@@ -421,14 +427,15 @@ def zone(page: Page, title_at: int | None, body: range) -> range:
 
 
 # -- fields ---------------------------------------------------------------------------------------
-def statement(page: Page, metas: list[Meta], lines: range) -> str | None:
-    """The page's source statement as written: a labelled source in a meta line, else a short
-    line in the article zone that begins with a source label. '' for an empty label."""
+def statement(page: Page, metas: list[Meta], lines: range) -> tuple[str | None, str | None]:
+    """The page's source statement as written, and a date written after it: a labelled source
+    in a meta line, else a short line in the article zone that begins with a source label.
+    '' for an empty label, None for no statement."""
     empty = None
     for meta in metas:
         if meta.source:
-            page.found["source"], page.found["source_date"] = "meta", meta.source_date
-            return meta.source
+            page.found["source"] = "meta"
+            return meta.source, meta.source_date
         empty = "" if meta.source is not None else empty
     parsed = {id(m.block) for m in metas}
     for i in lines:
@@ -442,16 +449,15 @@ def statement(page: Page, metas: list[Meta], lines: range) -> str | None:
         if len(LABELLED.findall(text)) > 1:  # "来源：X 作者：Y": the source field only
             name, date = parse_meta(page.blocks[i], page).source or "", None
         if name.strip():
-            page.found["source"], page.found["source_date"] = "line", date
-            return name
+            page.found["source"] = "line"
+            return name, date
         empty = ""
-    return empty
+    return empty, None
 
 
 def _pattern(page: Page, patterns, group: str) -> str | None:
-    text = "\n".join(b.text for b in page.blocks)  # registry patterns match within a line
     for pattern in patterns:
-        match = pattern.search(text)
+        match = pattern.search(page.text)  # registry patterns match within a line
         if match and match.groupdict().get(group) is not None:
             return match[group].strip()
     return None
@@ -702,9 +708,9 @@ def parse_page(page: Page, canonical: str) -> Article:
     if not credit.paragraphs:
         raise NoBody(page.url)
 
-    raw_source = _pattern(page, src.source_patterns, "source")
+    raw_source, source_date = _pattern(page, src.source_patterns, "source"), None
     if raw_source is None:
-        raw_source = statement(page, metas, lines)
+        raw_source, source_date = statement(page, metas, lines)
     if not raw_source and credit.raw_source:
         raw_source, page.found["source"] = credit.raw_source, "credit"
     foreign = _cross_site_canonical(page.root, canonical)
@@ -719,7 +725,7 @@ def parse_page(page: Page, canonical: str) -> Article:
     declared = page.root.get("lang") or meta_content(page.root, "content-language") or src.language
     return Article(
         url=page.url, canonical_url=canonical, source=src.key, title=title_text, body=body,
-        published=iso(published(page, metas, dateline, credit.date_text or page.found.pop("source_date", None))),
+        published=iso(published(page, metas, dateline, credit.date_text or source_date)),
         author=author(page, metas),
         category=category(page, title_text), tags=tags(page, lines),
         language=detect_language(f"{title_text}\n{body}", declared), origin=provenance.origin,

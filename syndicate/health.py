@@ -55,8 +55,8 @@ class Tally:
 
     def row(self, source: str, crawled: str, full: bool) -> dict:
         """The crawl_health row: shares as fractions (None where nothing to share)."""
-        shares = {k: (v / self.articles if self.articles else None) for k, v in self.counts.items()}
-        shares["reprint_outlet"] = self.counts["reprint_outlet"] / self.reprints if self.reprints else None
+        of = dict.fromkeys(SHARES, self.articles) | {"reprint_outlet": self.reprints}  # what each share is of
+        shares = {k: (v / of[k] if of[k] else None) for k, v in self.counts.items()}
         return {"source": source, "crawled": crawled, "full": int(full), "articles": self.articles,
                 "skipped": self.skipped, **shares,
                 "median_body": int(median(self.body_lengths)) if self.body_lengths else None}

@@ -109,13 +109,17 @@ class CrawlStatePipeline:
         self._write_state(lambda store, now: store.mark_complete(spider.name, now, full=not spider.incremental))
 
     def _write_state(self, write) -> None:
-        settings = self.crawler.settings
-        store = Store(settings.get("SYNDICATE_DB"))
-        try:
-            with store.batch():
-                write(store, iso(crawl_time(settings.get("SYNDICATE_NOW"))))
-        finally:
-            store.close()
+        write_once(self.crawler.settings, write)
+
+
+def write_once(settings, write) -> None:
+    """``write(store, now)`` in one transaction of its own on the crawl's store, at the crawl's clock."""
+    store = Store(settings.get("SYNDICATE_DB"))
+    try:
+        with store.batch():
+            write(store, iso(crawl_time(settings.get("SYNDICATE_NOW"))))
+    finally:
+        store.close()
 
 
 class HealthPipeline:
@@ -140,11 +144,5 @@ class HealthPipeline:
 
     def close_spider(self, spider=None):
         spider = spider or self.crawler.spider
-        settings = self.crawler.settings
-        store = Store(settings.get("SYNDICATE_DB"))
-        try:
-            with store.batch():
-                store.record_health(self.tally.row(spider.name, iso(crawl_time(settings.get("SYNDICATE_NOW"))),
-                                                   full=not spider.incremental))
-        finally:
-            store.close()
+        write_once(self.crawler.settings,
+                   lambda store, now: store.record_health(self.tally.row(spider.name, now, full=not spider.incremental)))

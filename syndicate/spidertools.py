@@ -287,11 +287,6 @@ def _spider_loader():
     return SpiderLoader.from_settings(get_project_settings())
 
 
-def load_spider_class(name: str):
-    """The spider class registered under ``name`` (a registry key)."""
-    return _spider_loader().load(name)
-
-
 def spider_names() -> tuple[str, ...]:
     """The sources with a dedicated spider (and ``generic``)."""
     return tuple(sorted(_spider_loader().list()))
