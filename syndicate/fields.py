@@ -189,27 +189,21 @@ def _known_names(page: Page) -> list[str]:
     return sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True)
 
 
+def _cut_name(text: str, keys: set[str]) -> str | None:
+    """``text`` without one known name after a separator (else before one); None when none is."""
+    cuts = [(text[: m.start()].strip(), text[m.end():].strip()) for m in re.finditer(TITLE_SEP, text)]
+    return next((head for head, tail in cuts if head and outlet_key(tail) in keys),
+                next((tail for head, tail in cuts if tail and outlet_key(head) in keys), None))
+
+
 def strip_title(text: str, names: list[str], generic: bool = False) -> str:
     """<title> without the site, category and breadcrumb names it adds, at either end and
     after any separator ('Title - Category - Site', '标题_栏目名_站点名', 'Site | Title').
     A separator stays when what follows it is not such a name ('A | B' keeps its '|').
     ``generic``: also drop one trailing part that reads like a site's name (某某网, ... News)."""
     keys = {outlet_key(n) for n in names}
-    changed = True
-    while changed and text:
-        changed = False
-        for match in re.finditer(TITLE_SEP, text):
-            head, tail = text[: match.start()].strip(), text[match.end():].strip()
-            if head and outlet_key(tail) in keys:
-                text, changed = head, True
-                break
-        if changed:
-            continue
-        for match in re.finditer(TITLE_SEP, text):
-            head, tail = text[: match.start()].strip(), text[match.end():].strip()
-            if tail and outlet_key(head) in keys:
-                text, changed = tail, True
-                break
+    while text and (cut := _cut_name(text, keys)) is not None:
+        text = cut
     if generic:
         parts = re.split(TITLE_SEP, text)
         if len(parts) > 1 and len(parts[-1]) <= 20 and SITE_LIKE.search(parts[-1].strip()):
