@@ -16,14 +16,44 @@ _NUMERIC = re.compile(
 )
 
 
+# English month names: "July 2, 2011", "Jul. 2nd 2011", "2 July 2011" (a named zone or a
+# time after it goes to dateparser, which reads those).
+_MONTH = r"(?P<mon>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?"
+_WORDED = re.compile(
+    rf"\b(?:{_MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('mon', 'mon2')},?\s+)"
+    r"(?P<y>(?:19|20)\d{2})\b(?P<time>,?\s+(?:at\s+|[–—-]\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?"
+    r"(?:\s*(?:[ECMP][SD]T|UTC|GMT|CES?T|BST|JST|HKT)\b)?)?",
+    re.IGNORECASE,
+)
+
 # A date that names its own zone: "10:35 AM EST", "GMT", "UTC", "+0200".
 _NAMED_ZONE = re.compile(r"\b(?:[ECMP][SD]T|UTC|GMT|CES?T|BST|JST|HKT|CST)\b|[+-]\d{2}:?\d{2}\b")
 
 
 def find_date_text(text: str) -> str | None:
     """The first thing in ``text`` that is shaped like a numeric date, else None."""
-    match = _NUMERIC.search(text or "")
+    match = _NUMERIC.search(text or "") or _worded(text or "")
     return match.group(0) if match else None
+
+
+def starts_with_date(text: str) -> bool:
+    """Whether ``text`` opens with a date, numeric or worded ("2019-08-28 ...", "August 4, 2018 ...")."""
+    text = text.lstrip()
+    match = _NUMERIC.match(text) or _worded(text)
+    return bool(match) and match.start() == 0
+
+
+def _worded(text: str) -> re.Match | None:
+    """The first date written with an English month name whose month is a month ("Mayor 3, 2011" is not)."""
+    for match in _WORDED.finditer(text):
+        if (match["mon"] or match["mon2"]).lower() in _MONTH_NAMES:
+            return match
+    return None
+
+
+_MONTH_NAMES = {m: i for i, full in enumerate(("january", "february", "march", "april", "may", "june", "july",
+                                               "august", "september", "october", "november", "december"), 1)
+                for m in {full, full[:3], "sept" if full == "september" else full[:3]}}
 
 
 def parse_date(text: str | None, tz: str = "Asia/Shanghai", now: datetime | None = None,
@@ -53,6 +83,15 @@ def parse_date(text: str | None, tz: str = "Asia/Shanghai", now: datetime | None
         if match["zone"]:  # "2019-03-26 16:20 EST": the page's zone, not the site's
             return _parse_words(match.group(0), tz, now, order) or value.replace(tzinfo=zone)
         return value.replace(tzinfo=zone)
+    match = _worded(text)
+    if match and match["time"]:
+        return _parse_words(match.group(0), tz, now, order)
+    if match:
+        try:  # "July 2, 2011": exact without dateparser
+            return datetime(int(match["y"]), _MONTH_NAMES[(match["mon"] or match["mon2"]).lower()],
+                            int(match["d1"] or match["d2"]), tzinfo=zone)
+        except ValueError:
+            return None  # February 30
     return _parse_words(text, tz, now, order)
 
 

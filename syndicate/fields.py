@@ -15,9 +15,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
-from .dates import find_date_text, iso, parse_date
+from .dates import find_date_text, iso, parse_date, starts_with_date
 from .errors import NoBody, NoTitle, SoftNotFound
 from .extract import NOT_FOUND, TAGS_LINE, Block, clean_text, element_text, meta_content, page_html, parse_html, \
     split_tags, text_blocks
@@ -38,18 +38,21 @@ FOOTER = re.compile(
 )
 # Headings of what follows an article: where its text surely ends.
 AFTER_ARTICLE = re.compile(
-    r"^(?:Hot news|Related (?:news|articles|posts|stories)|Recommended|Most (?:read|popular)|Comments?|Leave a (?:reply|comment)|"
-    r"相关(?:文章|新闻|阅读|报道|链接|专题)|热点新闻|热门(?:文章|新闻|推荐)|推荐阅读|延伸阅读|猜你喜欢|网友评论|发表评论|我要评论|"
-    r"评论区|最新评论|精彩推荐|更多(?:新闻|阅读)|图片新闻|热点推荐|Latest(?: news)?|More news|"
-    r"最新(?:文章|新闻|资讯|动态)|热门标签|Hot tags|Popular tags)\s*[:：>»]?\s*$",
+    r"^(?:Hot (?:news|topics|stories)|Related(?: [A-Za-z]+)?|Recommended(?: [A-Za-z]+)?|Editor'?s picks?|Top stories|"
+    r"Most (?:read|popular|viewed|commented|shared)|Popular(?: [A-Za-z]+)?|Trending(?: now)?|"
+    r"You (?:may|might) also like|Comments?|Leave a (?:reply|comment)|Latest(?: [A-Za-z]+)?|More (?:news|stories)|"
+    r"相关(?:文章|新闻|阅读|报道|链接|专题|资讯|内容)|(?:热点|热门|推荐|精彩|最新|更多)(?:文章|新闻|阅读|推荐|排行|资讯|动态|报道|专题)|"
+    r"(?:点击|阅读|热门|新闻)?排行榜?|延伸阅读|猜你喜欢|网友评论|发表评论|我要评论|评论区|最新评论|图片新闻|"
+    r"热门标签|Hot tags|Popular tags)\s*[:：>»]?\s*$",
     re.IGNORECASE)
 # Lines of a page's furniture inside the article region (any site; a source adds its own in drop_lines).
 FURNITURE = re.compile(
     r"^(?:Share (?:this|on)|Print this|Email this|Read more|Filed under|Categories|Posted in|分享到|打印本页|打印此文|"
     r"关闭窗口|收藏本文|推荐给好友|返回顶部|字号|【字号|【\s*大\s*中\s*小\s*】|\[\s*大\s*中\s*小\s*\]|"
     r"[(（]?\s*(?:责任编辑|编辑|责编|审核|校对)\s*[:：])"
-    r"|^(?:[\[【［(（]?\s*(?:打印此页|打印本页|打印|关闭窗口|关闭|收藏本页|收藏|分享|返回顶部|返回|Print|Close|Share|Email|"
-    r"Back to top|Top|字[体号]\s*[:：]?\s*大\s*中\s*小)\s*[\]】］)）]?\s*)+$"
+    r"|^(?:[\[【［(（|]?\s*(?:打印此页|打印本页|打印|关闭窗口|关闭|收藏本页|收藏|分享|返回顶部|返回|评论|发表评论|放大|缩小|"
+    r"Print|Close|Share|Email|Comment|Back to top|Top|字[体号]\s*[:：]?\s*大\s*中\s*小)\s*[\]】］)）|]?\s*)+$"
+    r"|^共\s*\d+\s*页|^(?:上一页|首页)(?:\s*\d+)*\s.{0,40}下一页"  # a story's page links
     r"|^.{0,80}\b(?:Filed under|Posted in)\b.{0,60}$"
     r"|^(?:Copyright\b|©|\(c\)\s)|All rights reserved\.?$|版权所有", re.IGNORECASE)
 # The start of a breadcrumb: "Home >", "当前位置：首页 >".
@@ -75,15 +78,20 @@ STATEMENT_MAX = 120  # characters: a longer line is prose that happens to begin 
 # "3天前", "昨天 14:30", "2 hours ago": dates relative to the crawl.
 RELATIVE_DATE = re.compile(r"\d+\s*(?:分钟|小时|天|周|个月)前|(?:昨天|前天|今天)(?:\s*\d{1,2}:\d{2})?|"
                            r"\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago|yesterday|today", re.IGNORECASE)
-LEADING_DATE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 # Separators between a title and what <title> adds to it ("Title - Category - Site").
-TITLE_SEP = r"(?:\s+[-–—|·:»]{1,2}\s+|\s*(?:[_|｜·»]|::|--)\s*|\s*-\s*(?=\S))"
+TITLE_SEP = r"(?:\s+[-–—|·:»>]{1,2}\s+|\s*(?:[_|｜·»]|::|--|>>)\s*|\s*-\s*(?=\S))"
 # Generic site-name endings, for pages of sites the registry does not know: "_某某网", " - Xinhua".
 SITE_LIKE = re.compile(r"(?:网|网站|在线|频道|新闻|日报|晚报|时报|报|中心|官网|首页|\.com|\.cn|\.net|\.org|News|Online|Daily|Times)$",
                        re.IGNORECASE)
 SENTENCE_PUNCT = re.compile(r"[。！？；，,.!?;:：]")
 SENTENCE_END = re.compile(r"[。！？.!?…][\"'”’）)」]?$")
 # Block tags that can hold a page's main heading besides h1-h3.
+# What a CMS puts in <title> instead of a title, beside the site's name ("凯程电子 - 新闻详情").
+GENERIC_PAGE_NAMES = ("新闻详情", "详情", "详情页", "正文", "内容页", "文章详情", "文章内容", "新闻内容", "资讯详情", "新闻正文",
+                      "打印本页", "打印页面", "打印版", "News detail", "News details", "Article detail", "Print version")
+HOME_PATH = re.compile(r"/?(?:index\.\w{2,5})?")
+# "(1)", "（第2页）" closing <title> or ending its first part: the page of a story split into pages.
+PAGE_NUMBER = re.compile(r"\s*[(（](?:第\s*)?\d{1,3}\s*页?[)）](?=\s*$|\s*[-_|–—·])")
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "td", "div", "p", "span", "strong", "b", "font", "th", "dt", "header")
 PROSE_MIN = 25  # characters (a Chinese sentence or a short English one) for a block to count as prose
 MIN_BODY = 40   # characters of body below which a page that says "not found" is a soft 404
@@ -122,7 +130,17 @@ class Page:
 
     @cached_property
     def doc_title(self) -> str:
-        return clean_text(self.root.findtext(".//title") or "")
+        """<title>, without a page number ("Title(1)_Column": the first page of several)."""
+        return PAGE_NUMBER.sub("", clean_text(self.root.findtext(".//title") or ""))
+
+    @cached_property
+    def own_names(self) -> list[str]:
+        """The names the page gives its site: og:site_name, application-name, the home link's logo."""
+        names = [meta_content(self.root, "og:site_name", "application-name") or ""]
+        for a in self.root.iter("a"):
+            if HOME_PATH.fullmatch(urlsplit(urljoin(self.url, a.get("href") or "")).path):
+                names += [img.get("alt") or img.get("title") or "" for img in a.iter("img")]
+        return [n.strip() for n in names if 2 <= len(n.strip()) <= 40]
 
     @cached_property
     def walls(self) -> set[int]:
@@ -185,7 +203,7 @@ class Page:
 def _known_names(page: Page) -> list[str]:
     """Names <title> may add to a title: the site's names, its category and breadcrumb names."""
     names = [*page.source.site_names, page.source.name, page.source.site_outlet or "", *page.crumbs,
-             page.source.category or ""]
+             page.source.category or "", *page.own_names, *GENERIC_PAGE_NAMES]
     return sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True)
 
 
@@ -252,6 +270,10 @@ def title(page: Page) -> tuple[str | None, object | None]:
         if not matches:
             cut = strip_title(doc, names, generic=True)
             matches = [(t, el) for t, el in headings if len(cut) >= 10 and t.startswith(cut.rstrip("…. "))]
+        if not matches:  # "Column >> Title - Site": a line that is one whole part of <title>
+            lines = headings + [(b.text, b.el) for b in page.blocks if len(b.text) <= 120 and b.link_share <= 0.5]
+            matches = [(t, el) for t, el in lines if len(t) >= 6 and not outlet_key(t) in {outlet_key(n) for n in names}
+                       and _part_of_title(t, doc)][:1]
         if matches:
             best_len = max(len(t) for t, _ in matches)
             text, el = [(t, el) for t, el in matches if len(t) == best_len][-1]  # the innermost of nested ones
@@ -271,6 +293,15 @@ def title(page: Page) -> tuple[str | None, object | None]:
         page.found["title"] = "extractor"
         return strip_title(clean_text(doc_t.title), names, generic=True) or None, None
     return None, None
+
+
+def _part_of_title(text: str, doc: str) -> bool:
+    """Whether ``text`` stands in <title> between separators (or its ends)."""
+    at = doc.find(text)
+    if at < 0:
+        return False
+    left, right = doc[:at], doc[at + len(text):]
+    return (not left or bool(re.search(TITLE_SEP + r"$", left))) and (not right or bool(re.match(TITLE_SEP, right)))
 
 
 def _heading_before_text(page: Page, headings: list[tuple[str, object]]) -> tuple[str, object] | None:
@@ -332,15 +363,26 @@ class Meta:
     date_field: bool = False    # the line has a date label (so no date there means none)
     source_date: str | None = None  # a date written after the source ("Source: X, 16 December 2009")
     block: Block | None = None
+    in_source: bool = False     # the line's only date stands after its source label
+
+
+BYLINE = re.compile(r"^(?:by|posted by|written by)\s+(?P<name>[^·|,;•]+?)\s*(?:$|[·|,;•])", re.IGNORECASE)
+
+
+def _labelled(text: str) -> bool:
+    """A line of labelled fields: the first label opens it, after a bracket or a date at most
+    ("Data source: X" is a sentence about data, not a meta line)."""
+    match = LABELLED.search(text)
+    return bool(match) and (not re.search(r"\w", text[:match.start()]) or starts_with_date(text))
 
 
 def is_meta(text: str) -> bool:
     """A meta line: labelled fields, a relative date, or a line that opens with a date."""
-    if len(text) < 200 and LABELLED.search(text):
+    if len(text) < 200 and _labelled(_nfkc(text)):
         return True
     if RELATIVE_DATE.fullmatch(text.strip()):
         return True
-    return bool(LEADING_DATE.match(_nfkc(text))) and len(text) < 120
+    return starts_with_date(_nfkc(text)) and len(text) < 120
 
 
 def _split_run_together(rest: str, page: Page) -> tuple[str | None, str | None]:
@@ -363,6 +405,9 @@ def parse_meta(block: Block, page: Page) -> Meta:
         meta.date = RELATIVE_DATE.search(text).group(0)
     labelled = LABELLED.findall(text)
     if labelled:
+        # Only the source's value has a date ("Source: Reuters, 3 May 2018"): the page's, or the credit's.
+        meta.in_source = bool(meta.date) and not find_date_text(
+            LABELLED.sub(lambda m: "" if m[1].lower() in SOURCE_LABELS else m[0], text))
         for label, value in labelled:
             label = label.lower()
             value = (value.replace(meta.date, " ") if meta.date else value).strip(" |/·•-–—,，;；")
@@ -374,6 +419,11 @@ def parse_meta(block: Block, page: Page) -> Meta:
                 meta.date_field = True
         return meta
     parts = [_nfkc(p) for p in block.parts if p]
+    rest = re.sub(r"\d+$", "", text.replace(meta.date or "", "", 1)).strip()  # a trailing view counter
+    byline = BYLINE.match(rest)
+    if byline:  # "May 4, 2018 by Jane Doe · Filed under News"
+        meta.author = byline["name"]
+        return meta
     if len(parts) >= 3 and find_date_text(parts[0]):  # fields in separate elements
         rest = [p for p in parts[1:] if not p.isdigit()]
         authors = [p for p in rest if p in page.source.cms_authors]  # an empty field leaves no element
@@ -381,7 +431,6 @@ def parse_meta(block: Block, page: Page) -> Meta:
         meta.source = others[0] if others else None
         meta.author = (authors or others[1:] or [None])[0]
         return meta
-    rest = re.sub(r"\d+$", "", text.replace(meta.date or "", "", 1)).strip()  # a trailing view counter
     meta.source, meta.author = _split_run_together(rest, page)
     return meta
 
@@ -405,7 +454,7 @@ def meta_lines(page: Page, title_at: int | None, body: range) -> list[Meta]:
         block = page.blocks[i]
         if any(m.block is block for m in found) or len(block.text) > STATEMENT_MAX:
             continue
-        if LABELLED.match(_nfkc(block.text)) or (LEADING_DATE.match(_nfkc(block.text)) and LABELLED.search(block.text)):
+        if _labelled(_nfkc(block.text)):
             found.append(parse_meta(block, page))
     return found
 
@@ -415,7 +464,10 @@ def zone(page: Page, title_at: int | None, body: range) -> range:
     body, where the source line and the tags may stand in elements of their own."""
     if not body:
         return range(0)
-    start = title_at + 1 if title_at is not None and title_at < body.start else max(body.start - 3, 0)
+    if title_at is not None and title_at < body.start:
+        start = title_at + 1
+    else:  # a few blocks before the body, not back across a sidebar's heading and its links
+        start = max([body.start - 3, 0] + [min(_section_end(page, w), body.start) for w in page.walls if w < body.start])
     end = next((i for i in sorted(page.walls) if i >= body.stop), len(page.blocks))
     return range(start, min(end, body.stop + 8))
 
@@ -469,14 +521,17 @@ def published(page: Page, metas: list[Meta], dateline: str | None, credit_date: 
         if value:
             page.found["date"] = how
             return parse(value)
+    structured = meta_content(page.root, "article:published_time", "datepublished", "pubdate", "publishdate",
+                              "date", "dc.date", "publish_time") or _html_time(page.root)
     for meta in metas:
         if meta.date:
             page.found["date"] = "meta"
-            return parse(meta.date)
+            shown, exact = parse(meta.date), parse(structured) if structured else None
+            if exact and (meta.in_source or shown and exact.date() == shown.date() and shown.time() == datetime.min.time()):
+                return exact  # "May 4, 2018" on the page, its time in the markup; a credit's date is the credit's
+            return shown
     if any(meta.date_field for meta in metas[:1]):
         return None  # a date field the page filled with something that is not a date
-    structured = meta_content(page.root, "article:published_time", "datepublished", "pubdate", "publishdate",
-                              "date", "dc.date", "publish_time") or _html_time(page.root)
     for how, value in (("structured", structured), ("credit", credit_date)):
         if value:
             page.found["date"] = how
@@ -551,14 +606,24 @@ TAGS_ANYWHERE = re.compile(r"(?:^|\s)(?:(?:Tags?|TAGS|Keywords|KEYWORDS|Related 
 TAG_SPLIT = re.compile(r"\s*[,，、;；|]\s*|\s{2,}|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
-def tags(page: Page, lines: range) -> list[str]:
+def _section_end(page: Page, wall: int) -> int:
+    """The first block after a wall heading and the links listed under it ("Hot tags" and its cloud)."""
+    end = wall + 1
+    while end < len(page.blocks) and page.blocks[end].link_share > 0.5:
+        end += 1
+    return end
+
+
+def tags(page: Page, lines: range, title_at: int | None = None) -> list[str]:
     """The source's tags selector, tag links (DedeCMS tags.php, rel=tag), a labelled tag line
     in a short block of the article zone (else of the page)."""
     selected = page.select(page.source.selectors.tags)
     if selected:
         return split_tags(selected, r"(?!)")
-    # The article zone and up to four blocks before it, never across a wall ("Hot tags").
-    start = max([lines.start - 4, 0] + [w + 1 for w in page.walls if w < lines.start]) if lines else 0
+    # The article zone and up to four blocks before it, never across a wall ("Hot tags") and
+    # never before the title: a tag cloud above the headline is the sidebar's.
+    floor = [_section_end(page, w) for w in page.walls if w < lines.start] + ([title_at] if title_at is not None else [])
+    start = max([lines.start - 4, 0] + floor) if lines else 0
     near = range(start, lines.stop) if lines else range(len(page.blocks))
     links = [element_text(a) for a in page.root.iter("a")
              if ("tags.php" in (a.get("href") or "") or (a.get("rel") or "").split() == ["tag"])
@@ -583,13 +648,23 @@ def _is_text(line: str, page: Page, title_text: str) -> bool:
     the site's furniture or a line the source drops."""
     return bool(line) and line != title_text and not BREADCRUMB.match(line) and not TAGS_LINE.match(line) \
         and not DISCLAIMER.search(line) and not (len(line) < 80 and FOOTER.search(line)) \
-        and not EMPTY_LABEL.match(line) \
+        and not EMPTY_LABEL.match(line) and not AFTER_ARTICLE.match(line) \
         and not FURNITURE.search(line) and not (len(line) <= STATEMENT_MAX and STATEMENT.match(line)) \
         and not any(d.search(line) for d in page.source.drop_lines)
 
 
 def body_from_region(page: Page, title_text: str, metas: list[Meta], body: range) -> list[str]:
-    return [page.blocks[i].text for i in body if not _is_furniture(page.blocks[i], page, title_text, metas)]
+    return [page.blocks[i].text for i in body
+            if not _is_furniture(page.blocks[i], page, title_text, metas) or _linked_sentence(page, i, body)]
+
+
+def _linked_sentence(page: Page, i: int, body: range) -> bool:
+    """A sentence of the story that is all one link, between two lines of story text (never at
+    the edges of the region, where the links are navigation)."""
+    block = page.blocks[i]
+    inner = body.start < i < body.stop - 1 and all(page.blocks[j].link_share <= 0.5 for j in (i - 1, i + 1))
+    return inner and len(block.text) >= 20 and bool(re.search(r"[.:。：!?！？]$", block.text)) \
+        and _is_text(block.text, page, "")
 
 
 def body_from_extractor(page: Page, title_text: str, metas: list[Meta]) -> list[str]:
@@ -599,10 +674,15 @@ def body_from_extractor(page: Page, title_text: str, metas: list[Meta]) -> list[
     doc = page.trafilatura("default" if page.cjk else "precision")
     if doc is None or not doc.text:
         doc = page.trafilatura("recall")
-    lines = [clean_text(line) for line in ((doc.text or "") if doc is not None else "").split("\n")]
     blocks = {b.text: b for b in page.blocks}
-    return [line for line in lines if _is_text(line, page, title_text)
-            and not (line in blocks and _is_furniture(blocks[line], page, title_text, metas))]
+    lines = []
+    for line in ((doc.text or "") if doc is not None else "").split("\n"):
+        line = clean_text(line)
+        if line.startswith("- ") and line not in blocks and line[2:] in blocks:
+            line = line[2:]  # trafilatura's mark for a list item
+        if _is_text(line, page, title_text) and not (line in blocks and _is_furniture(blocks[line], page, title_text, metas)):
+            lines.append(line)
+    return lines
 
 
 
@@ -623,17 +703,18 @@ def choose_body(page: Page, title_text: str, metas: list[Meta], body: range, anc
         page.found["body"] = "region"
         return ours
     theirs = body_from_extractor(page, title_text, metas)
-    if not theirs or sum(map(len, ours)) > 1.5 * sum(map(len, theirs)) and _covers(ours, theirs):
+    if not theirs or _covers(ours, theirs) and (sum(map(len, ours)) > 1.5 * sum(map(len, theirs))
+                                                 or _covers(theirs, ours, 0.95)):  # the same text: ours keeps its paragraphs
         page.found["body"] = "region"
         return ours
     page.found["body"] = "extractor"
     return theirs
 
 
-def _covers(ours: list[str], theirs: list[str]) -> bool:
+def _covers(ours: list[str], theirs: list[str], share: float = 0.8) -> bool:
     """Does our text hold most of what trafilatura found (we found the same article, and more)?"""
     mine, other = _grams(ours), _grams(theirs)
-    return bool(other) and len(mine & other) >= 0.8 * len(other)
+    return bool(other) and len(mine & other) >= share * len(other)
 
 
 def split_disclaimer(text: str | None) -> tuple[str | None, str | None]:
@@ -684,7 +765,11 @@ def parse_page(page: Page, canonical: str) -> Article:
         body_range = region(page)
     metas = meta_lines(page, title_at, body_range)
     lines = zone(page, title_at, body_range)
-    paragraphs = choose_body(page, title_text or "", metas, body_range, anchored=title_at is not None)
+    # The region is anchored by a title heading, or by a meta line at its top.
+    at = {id(block): i for i, block in enumerate(page.blocks)}
+    anchored = title_at is not None or any(
+        body_range and body_range.start - 1 <= at[id(m.block)] <= body_range.start + 2 for m in metas)
+    paragraphs = choose_body(page, title_text or "", metas, body_range, anchored=anchored)
     dateline = None
     if src.dateline is not None and paragraphs:
         match = src.dateline.match(paragraphs[0])
@@ -721,7 +806,7 @@ def parse_page(page: Page, canonical: str) -> Article:
         url=page.url, canonical_url=canonical, source=src.key, title=title_text, body=body,
         published=iso(published(page, metas, dateline, credit.date_text or source_date)),
         author=author(page, metas),
-        category=category(page, title_text), tags=tags(page, lines),
+        category=category(page, title_text), tags=tags(page, lines, title_at),
         language=detect_language(f"{title_text}\n{body}", declared), origin=provenance.origin,
         outlet=provenance.outlet, rights=provenance.rights, evidence=dict(sorted(page.found.items())),
     )
