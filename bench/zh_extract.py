@@ -223,14 +223,14 @@ def main() -> int:
             results[key].append(score(page, fn(page)))
 
     if args.pages:
-        print(f"{'page':34} {'enc':7} {'F1 a':>6} {'F1 b':>6}  date a/b  title a/b  b refused / got day")
+        print(f"{'page':34} {'enc':7} {'F1 a':>6} {'F1 b':>6} {'R a':>6} {'R b':>6}  date a/b  title a/b  b refused / got day")
         for i, page in enumerate(pages):
             a, b = results["a"][i], results["b"][i]
             yn = lambda v: "y" if v else "-"  # noqa: E731
             note = b["refused"] or ""
             if not b["date_ok"] and not b["refused"]:
                 note = f"day {b['got_day']} (want {day(page['published'])})"
-            print(f"{page['name']:34} {page['encoding']:7} {a['f']:6.3f} {b['f']:6.3f}"
+            print(f"{page['name']:34} {page['encoding']:7} {a['f']:6.3f} {b['f']:6.3f} {a['r']:6.3f} {b['r']:6.3f}"
                   f"     {yn(a['date_ok'])}/{yn(b['date_ok'])}       {yn(a['title_ok'])}/{yn(b['title_ok'])}     {note}")
         print()
 

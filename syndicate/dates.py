@@ -33,7 +33,7 @@ _NAMED_ZONE = re.compile(r"\b(?:[ECMP][SD]T|UTC|GMT|CES?T|BST|JST|HKT|CST)\b|[+-
 def find_date_text(text: str) -> str | None:
     """The first thing in ``text`` that is shaped like a numeric date, else None."""
     match = _NUMERIC.search(text or "") or _worded(text or "")
-    return match.group(0) if match else None
+    return match.group(0).strip() if match else None
 
 
 def starts_with_date(text: str) -> bool:

@@ -41,10 +41,15 @@ AFTER_ARTICLE = re.compile(
     r"^(?:Hot (?:news|topics|stories)|Related(?: [A-Za-z]+)?|Recommended(?: [A-Za-z]+)?|Editor'?s picks?|Top stories|"
     r"Most (?:read|popular|viewed|commented|shared)|Popular(?: [A-Za-z]+)?|Trending(?: now)?|"
     r"You (?:may|might) also like|Comments?|Leave a (?:reply|comment)|Latest(?: [A-Za-z]+)?|More (?:news|stories)|"
-    r"相关(?:文章|新闻|阅读|报道|链接|专题|资讯|内容)|(?:热点|热门|推荐|精彩|最新|更多)(?:文章|新闻|阅读|推荐|排行|资讯|动态|报道|专题)|"
-    r"(?:点击|阅读|热门|新闻)?排行榜?|延伸阅读|猜你喜欢|网友评论|发表评论|我要评论|评论区|最新评论|图片新闻|"
+    r"相关(?:文章|新闻|阅读|报道|链接|专题|资讯|内容|视频|图片|推荐)|(?:热点|热门|推荐|精彩|最新|更多)(?:文章|新闻|阅读|推荐|排行|资讯|动态|报道|专题|视频)|"
+    r"(?:点击|阅读|热门|新闻)?排行榜?|\w{1,6}(?:推荐|排行榜?|热读|精选)|延伸阅读|猜你喜欢|网友评论|发表评论|我要评论|评论区|最新评论|图片新闻|"
     r"热门标签|Hot tags|Popular tags)\s*[:：>»]?\s*$",
     re.IGNORECASE)
+# A disclaimer about the story ("免责声明：本文为企业宣传稿件…"): the story has ended.
+CONTENT_DISCLAIMER = re.compile(r"^[【\[(（]?\s*(?:免责声明|特别声明|声明|风险提示|Disclaimer)\s*[:：】\])）]", re.IGNORECASE)
+# The head of a comment section: "网友评论共有40条评论", "Comments (12)", "3 comments".
+COMMENTS = re.compile(r"^(?:网友评论|评论|留言|跟帖|Comments?|Responses?)\s*(?:[(（\[]?\s*\d|共|[:：]\s*$)"
+                      r"|^\d+\s*(?:条评论|comments?|responses?)\b|^(?:共|已有)\s*\d+\s*条评论", re.IGNORECASE)
 # Lines of a page's furniture inside the article region (any site; a source adds its own in drop_lines).
 FURNITURE = re.compile(
     r"^(?:Share (?:this|on)|Print this|Email this|Read more|Filed under|Categories|Posted in|分享到|打印本页|打印此文|"
@@ -52,6 +57,7 @@ FURNITURE = re.compile(
     r"[(（]?\s*(?:责任编辑|编辑|责编|审核|校对)\s*[:：])"
     r"|^(?:[\[【［(（|]?\s*(?:打印此页|打印本页|打印|关闭窗口|关闭|收藏本页|收藏|分享|返回顶部|返回|评论|发表评论|放大|缩小|"
     r"Print|Close|Share|Email|Comment|Back to top|Top|字[体号]\s*[:：]?\s*大\s*中\s*小)\s*[\]】］)）|]?\s*)+$"
+    r"|^(?:(?:点赞|收藏|分享|举报|评论|转发|顶|踩|回复|Like|Share|Tweet|Report|Reply)\s*[\[(（]?\s*\d*\s*[\])）]?\s*[|｜·]?\s*)+$"
     r"|^共\s*\d+\s*页|^(?:上一页|首页)(?:\s*\d+)*\s.{0,40}下一页"  # a story's page links
     r"|^.{0,80}\b(?:Filed under|Posted in)\b.{0,60}$"
     r"|^(?:Copyright\b|©|\(c\)\s)|All rights reserved\.?$|版权所有", re.IGNORECASE)
@@ -86,6 +92,7 @@ SITE_LIKE = re.compile(r"(?:网|网站|在线|频道|新闻|日报|晚报|时报
 SENTENCE_PUNCT = re.compile(r"[。！？；，,.!?;:：]")
 SENTENCE_END = re.compile(r"[。！？.!?…][\"'”’）)」]?$")
 # Block tags that can hold a page's main heading besides h1-h3.
+COMPANY_NAME = re.compile(r"(?:有限公司|有限责任公司|官方网站|官网|门户网站|\bCo\.,? Ltd\.?|\bLimited)$", re.IGNORECASE)
 # What a CMS puts in <title> instead of a title, beside the site's name ("凯程电子 - 新闻详情").
 GENERIC_PAGE_NAMES = ("新闻详情", "详情", "详情页", "正文", "内容页", "文章详情", "文章内容", "新闻内容", "资讯详情", "新闻正文",
                       "打印本页", "打印页面", "打印版", "News detail", "News details", "Article detail", "Print version")
@@ -145,8 +152,25 @@ class Page:
     @cached_property
     def walls(self) -> set[int]:
         """Blocks no article text crosses: the disclaimer, the footer, 'Related news' headings."""
-        return {i for i, b in enumerate(self.blocks)
-                if DISCLAIMER.search(b.text) or FOOTER.search(b.text) or AFTER_ARTICLE.match(b.text)}
+        hard = {i for i, b in enumerate(self.blocks)
+                if DISCLAIMER.search(b.text) or FOOTER.search(b.text) or CONTENT_DISCLAIMER.match(b.text)}
+        headings = {i for i, b in enumerate(self.blocks) if AFTER_ARTICLE.match(b.text) or COMMENTS.match(b.text)}
+        return hard | {i for i in headings if not self._box(i, hard | headings)}
+
+    def _box(self, heading: int, walls: set[int]) -> bool:
+        """A 'Read also' box inside the story: a paragraph of prose, a heading and a few links,
+        then two more paragraphs of prose before any other wall."""
+        end = _section_end(self, heading)
+        before = self.blocks[heading - 1] if heading else None
+        if not 1 <= end - heading - 1 <= 8 or before is None or before.link_share > 0.5 or len(before.text) < PROSE_MIN:
+            return False
+        prose = 0
+        for i in range(end, min(end + 3, len(self.blocks))):
+            b = self.blocks[i]
+            if i in walls or b.link_share > 0.5:
+                break
+            prose += len(b.text) >= PROSE_MIN and bool(SENTENCE_END.search(b.text))
+        return prose >= 2
 
     @cached_property
     def crumbs(self) -> list[str]:
@@ -281,7 +305,7 @@ def title(page: Page) -> tuple[str | None, object | None]:
             return text, el
     for candidate, how in ((doc, "title"), (meta_content(page.root, "og:title"), "og:title")):
         stripped = strip_title(clean_text(candidate or ""), names, generic=True)
-        if stripped:
+        if stripped and not (len(stripped) <= 30 and COMPANY_NAME.search(stripped)):  # the site's owner, not a title
             page.found["title"] = how
             return stripped, next((el for t, el in headings if t == stripped), None)
     near = _heading_before_text(page, headings)
@@ -337,12 +361,23 @@ def _weight(block: Block) -> float:
     return n * 0.5
 
 
-def region(page: Page, start: int = 0) -> range:
+def region(page: Page, start: int = 0, first_part: bool = False) -> range:
     """The run of blocks after ``start`` with the most prose and the least navigation in it
-    (maximum-sum subarray over block weights; walls end it): the article's text."""
+    (maximum-sum subarray over block weights; walls end it): the article's text.
+    ``first_part``: the best run before the first wall when it holds some prose (under a title,
+    the story comes before the comments, however long they are)."""
+    if first_part:
+        wall = min((w for w in page.walls if w >= start), default=len(page.blocks))
+        found = _best_run(page, start, wall)
+        if sum(len(page.blocks[i].text) for i in found) >= MIN_BODY:
+            return found
+    return _best_run(page, start, len(page.blocks))
+
+
+def _best_run(page: Page, start: int, stop: int) -> range:
     best, best_range = 0.0, range(0)
     total, first = 0.0, start
-    for i in range(start, len(page.blocks)):
+    for i in range(start, stop):
         if i in page.walls:
             total, first = 0.0, i + 1
             continue
@@ -373,7 +408,8 @@ def _labelled(text: str) -> bool:
     """A line of labelled fields: the first label opens it, after a bracket or a date at most
     ("Data source: X" is a sentence about data, not a meta line)."""
     match = LABELLED.search(text)
-    return bool(match) and (not re.search(r"\w", text[:match.start()]) or starts_with_date(text))
+    return bool(match) and (not re.search(r"\w", text[:match.start()]) or starts_with_date(text)) \
+        and not re.search(r"[。？！，?!]", match[2])  # "记者：您怎么看？" is an interview's question
 
 
 def is_meta(text: str) -> bool:
@@ -449,6 +485,8 @@ def meta_lines(page: Page, title_at: int | None, body: range) -> list[Meta]:
             break
         before.insert(0, i)
     after = [i for i in range(anchor + 1, anchor + 4) if fits(i)]
+    while after and after[-1] - anchor < 8 and fits(after[-1] + 1):  # one field a line, under the title
+        after.append(after[-1] + 1)
     found = [parse_meta(page.blocks[i], page) for i in before + after]
     for i in zone(page, title_at, body):
         block = page.blocks[i]
@@ -622,7 +660,8 @@ def tags(page: Page, lines: range, title_at: int | None = None) -> list[str]:
         return split_tags(selected, r"(?!)")
     # The article zone and up to four blocks before it, never across a wall ("Hot tags") and
     # never before the title: a tag cloud above the headline is the sidebar's.
-    floor = [_section_end(page, w) for w in page.walls if w < lines.start] + ([title_at] if title_at is not None else [])
+    floor = [min(_section_end(page, w), lines.start) for w in page.walls if w < lines.start] \
+        + ([title_at] if title_at is not None else [])
     start = max([lines.start - 4, 0] + floor) if lines else 0
     near = range(start, lines.stop) if lines else range(len(page.blocks))
     links = [element_text(a) for a in page.root.iter("a")
@@ -655,7 +694,8 @@ def _is_text(line: str, page: Page, title_text: str) -> bool:
 
 def body_from_region(page: Page, title_text: str, metas: list[Meta], body: range) -> list[str]:
     return [page.blocks[i].text for i in body
-            if not _is_furniture(page.blocks[i], page, title_text, metas) or _linked_sentence(page, i, body)]
+            if not _is_furniture(page.blocks[i], page, title_text, metas)
+            or page.blocks[i].link_share > 0.5 and _linked_sentence(page, i, body)]
 
 
 def _linked_sentence(page: Page, i: int, body: range) -> bool:
@@ -760,15 +800,17 @@ def parse_page(page: Page, canonical: str) -> Article:
     src = page.source
     title_text, title_el = title(page)
     title_at = page.block_of(title_el) if title_el is not None else None
-    body_range = region(page, title_at + 1 if title_at is not None else 0)
+    body_range = region(page, title_at + 1, first_part=True) if title_at is not None else region(page)
     if title_at is not None and not body_range:
         body_range = region(page)
     metas = meta_lines(page, title_at, body_range)
     lines = zone(page, title_at, body_range)
-    # The region is anchored by a title heading, or by a meta line at its top.
+    # The region is anchored by a title heading, a meta or source line in it or at its edges, or
+    # the breadcrumb just above it or at its top.
     at = {id(block): i for i, block in enumerate(page.blocks)}
-    anchored = title_at is not None or any(
-        body_range and body_range.start - 1 <= at[id(m.block)] <= body_range.start + 2 for m in metas)
+    anchored = title_at is not None or bool(body_range) and (
+        any(body_range.start - 1 <= at[id(m.block)] <= body_range.stop for m in metas)
+        or any(BREADCRUMB.match(page.blocks[i].text) for i in (body_range.start - 1, body_range.start) if i >= 0))
     paragraphs = choose_body(page, title_text or "", metas, body_range, anchored=anchored)
     dateline = None
     if src.dateline is not None and paragraphs:
