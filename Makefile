@@ -24,6 +24,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/extract_speed.py
 	$(BIN)/python bench/fuzz_fields.py --n 10000
 	$(BIN)/python bench/zh_extract.py
+	$(BIN)/python bench/zh_extract.py --dir tests/zh_holdout
 
 clean:
 	rm -rf $(VENV) var

@@ -7,6 +7,7 @@ body text, title and publication day, for two systems side by side in one run:
     .venv/bin/python bench/zh_extract.py            # summary block
     .venv/bin/python bench/zh_extract.py --pages    # plus one line per page
     .venv/bin/python bench/zh_extract.py --check    # validate the page set, then exit
+    .venv/bin/python bench/zh_extract.py --dir D    # another page set in the same format
 
 Each page is NAME.html (the raw bytes as served) and NAME.json with the keys url,
 content_type, encoding, title, published, body (list of paragraphs), layout.
@@ -39,20 +40,20 @@ sys.path.insert(0, str(ROOT))
 NOW = "2026-11-25T00:00:00+00:00"
 KEYS = ("url", "content_type", "encoding", "title", "published", "body", "layout")
 WS = re.compile(r"\s+")
-PUBLISHED = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$")
+PUBLISHED = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$")
 
 
 # ---------------------------------------------------------------------------- pages
 
-def load_pages(only: list[str] | None = None) -> list[dict]:
+def load_pages(only: list[str] | None = None, pages_dir: Path = PAGES_DIR) -> list[dict]:
     pages = []
-    for meta_path in sorted(PAGES_DIR.glob("*.json")):
+    for meta_path in sorted(pages_dir.glob("*.json")):
         name = meta_path.stem
         if only and not any(o in name for o in only):
             continue
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         meta["name"] = name
-        meta["bytes"] = (PAGES_DIR / (name + ".html")).read_bytes()
+        meta["bytes"] = (pages_dir / (name + ".html")).read_bytes()
         pages.append(meta)
     return pages
 
@@ -65,7 +66,7 @@ def page_text(markup: str) -> str:
     return WS.sub("", text)
 
 
-def check(pages: list[dict], whole_set: bool = True) -> int:
+def check(pages: list[dict], whole_set: bool = True, pages_dir: Path = PAGES_DIR) -> int:
     problems = 0
 
     def bad(name: str, msg: str) -> None:
@@ -74,7 +75,7 @@ def check(pages: list[dict], whole_set: bool = True) -> int:
         print(f"FAIL {name}: {msg}")
 
     if whole_set:
-        names_html = {p.stem for p in PAGES_DIR.glob("*.html")}
+        names_html = {p.stem for p in pages_dir.glob("*.html")}
         names_json = {p["name"] for p in pages}
         for orphan in sorted(names_html ^ names_json):
             bad(orphan, "has .html without .json or the reverse")
@@ -88,7 +89,7 @@ def check(pages: list[dict], whole_set: bool = True) -> int:
             bad(name, "body must be a non-empty list of non-empty strings")
             continue
         if p["published"] is not None and not PUBLISHED.match(p["published"]):
-            bad(name, f"published {p['published']!r} is not YYYY-MM-DD[THH:MM] or null")
+            bad(name, f"published {p['published']!r} is not YYYY-MM-DD[THH:MM[:SS]] or null")
         if not isinstance(p["title"], str) or not p["title"].strip():
             bad(name, "empty title")
         try:
@@ -199,7 +200,11 @@ def mean(xs) -> float:
 
 
 def group_of(name: str) -> str:
-    return {"t": "table/portal", "m": "modern", "x": "mixed/odd"}.get(name[:1], "other")
+    for prefix, group in (("old_", "table/portal"), ("modern_", "modern"), ("odd_", "mixed/odd"),
+                          ("t", "table/portal"), ("m", "modern"), ("x", "mixed/odd")):
+        if name.startswith(prefix):
+            return group
+    return "other"
 
 
 def main() -> int:
@@ -207,11 +212,12 @@ def main() -> int:
     ap.add_argument("--pages", action="store_true", help="print one line per page")
     ap.add_argument("--check", action="store_true", help="validate tests/zh_pages and exit")
     ap.add_argument("--only", nargs="*", help="restrict to page names containing these strings")
+    ap.add_argument("--dir", type=Path, default=PAGES_DIR, help="another page set in the same format")
     args = ap.parse_args()
 
-    pages = load_pages(args.only)
+    pages = load_pages(args.only, args.dir)
     if args.check:
-        return check(pages, whole_set=not args.only)
+        return check(pages, whole_set=not args.only, pages_dir=args.dir)
     if not pages:
         print("no pages")
         return 1
@@ -235,7 +241,7 @@ def main() -> int:
         print()
 
     n = len(pages)
-    print(f"== zh_extract: {n} pages in tests/zh_pages "
+    print(f"== zh_extract: {n} pages in {args.dir.relative_to(ROOT) if args.dir.is_relative_to(ROOT) else args.dir} "
           f"({sum(1 for p in pages if p['encoding'] != 'utf-8')} not UTF-8) ==")
     print(f"{'':28} {'(a) trafilatura':>16} {'(b) ours':>10}")
     rows = [

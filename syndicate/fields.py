@@ -287,8 +287,9 @@ def title(page: Page) -> tuple[str | None, object | None]:
         page.found["title"] = "selector"
         return selected[0], None
     names = _known_names(page)
+    keys = {outlet_key(n) for n in names}
     doc = page.doc_title
-    headings = [(t, el) for t, el in _heading_candidates(page) if outlet_key(t) not in {outlet_key(n) for n in names}]
+    headings = [(t, el) for t, el in _heading_candidates(page) if outlet_key(t) not in keys]
     if doc:
         matches = [(t, el) for t, el in headings if _starts_title(t, doc, names)]
         if not matches:
@@ -296,8 +297,7 @@ def title(page: Page) -> tuple[str | None, object | None]:
             matches = [(t, el) for t, el in headings if len(cut) >= 10 and t.startswith(cut.rstrip("…. "))]
         if not matches:  # "Column >> Title - Site": a line that is one whole part of <title>
             lines = headings + [(b.text, b.el) for b in page.blocks if len(b.text) <= 120 and b.link_share <= 0.5]
-            matches = [(t, el) for t, el in lines if len(t) >= 6 and not outlet_key(t) in {outlet_key(n) for n in names}
-                       and _part_of_title(t, doc)][:1]
+            matches = [(t, el) for t, el in lines if len(t) >= 6 and outlet_key(t) not in keys and _part_of_title(t, doc)][:1]
         if matches:
             best_len = max(len(t) for t, _ in matches)
             text, el = [(t, el) for t, el in matches if len(t) == best_len][-1]  # the innermost of nested ones
@@ -806,11 +806,12 @@ def parse_page(page: Page, canonical: str) -> Article:
     metas = meta_lines(page, title_at, body_range)
     lines = zone(page, title_at, body_range)
     # The region is anchored by a title heading, a meta or source line in it or at its edges, or
-    # the breadcrumb just above it or at its top.
+    # the breadcrumb or a tag line just above it or at its top.
     at = {id(block): i for i, block in enumerate(page.blocks)}
     anchored = title_at is not None or bool(body_range) and (
         any(body_range.start - 1 <= at[id(m.block)] <= body_range.stop for m in metas)
-        or any(BREADCRUMB.match(page.blocks[i].text) for i in (body_range.start - 1, body_range.start) if i >= 0))
+        or any(BREADCRUMB.match(page.blocks[i].text) or TAGS_LINE.match(page.blocks[i].text)
+               for i in range(max(body_range.start - 3, 0), body_range.start + 1)))
     paragraphs = choose_body(page, title_text or "", metas, body_range, anchored=anchored)
     dateline = None
     if src.dateline is not None and paragraphs:
