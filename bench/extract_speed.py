@@ -26,7 +26,7 @@ from regen_fixtures import NOW, PAGES  # noqa: E402
 
 from syndicate.errors import SkipPage  # noqa: E402
 from syndicate.extract import decode_html  # noqa: E402
-from syndicate.spidertools import extract_row  # noqa: E402
+from syndicate.offline import extract_row  # noqa: E402
 
 
 def timed(fn, repeat: int) -> float:

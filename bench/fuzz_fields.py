@@ -1,6 +1,6 @@
 """Field accuracy of the CSR-China extractor on fuzzed layouts (tests/layoutfuzz.py): the same
 kind of article facts rendered into randomly varied, plausible pages, none written by the
-parsers' authors. Each page goes through ``syndicate.spidertools.extract_row`` and every field
+parsers' authors. Each page goes through ``syndicate.offline.extract_row`` and every field
 of the row is compared with the facts the page was rendered from.
 
     .venv/bin/python bench/fuzz_fields.py [--n 10000] [--start 0] [--show 3]
@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 import layoutfuzz  # noqa: E402
 
 from syndicate.errors import SkipPage  # noqa: E402
-from syndicate.spidertools import extract_row  # noqa: E402
+from syndicate.offline import extract_row  # noqa: E402
 
 NOW = "2026-11-25T00:00:00+00:00"
 FIELDS = ["title", "published", "author", "category", "tags", "body", "origin", "outlet", "language"]

@@ -2,7 +2,7 @@
 body text, title and publication day, for two systems side by side in one run:
 
   (a) trafilatura alone, default settings, given the raw bytes (the baseline);
-  (b) ours, syndicate.spidertools.extract_row on the generic path.
+  (b) ours, syndicate.offline.extract_row on the generic path.
 
     .venv/bin/python bench/zh_extract.py            # summary block
     .venv/bin/python bench/zh_extract.py --pages    # plus one line per page
@@ -163,7 +163,7 @@ def run_trafilatura(page: dict) -> dict:
 
 def run_ours(page: dict) -> dict:
     from syndicate.errors import SkipPage
-    from syndicate.spidertools import extract_row
+    from syndicate.offline import extract_row
 
     try:
         row = extract_row(None, page["url"], page["bytes"], page["content_type"], now=NOW)

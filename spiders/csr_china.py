@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from syndicate.fields import parse_response
-from syndicate.spidertools import SourceSpider
+from syndicate.spider import SourceSpider
 
 # /a/<section>/<category>/YYYY/MMDD/<id>.html
 ARTICLE_PATH = re.compile(r"^/a/(?:[\w-]+/)+(?:19|20)\d{2}/\d{4}/\d+\.html$")

@@ -16,7 +16,7 @@ import re
 from urllib.parse import urlsplit
 
 from syndicate.fields import parse_response
-from syndicate.spidertools import SourceSpider
+from syndicate.spider import SourceSpider
 from syndicate.urls import canonical_url
 
 

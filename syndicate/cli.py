@@ -9,7 +9,10 @@ from pathlib import Path
 
 import click
 
-DEFAULT_DB = "var/syndicate.db"
+from . import settings as defaults  # data only: every default lives there
+
+DEFAULT_DB = defaults.SYNDICATE_DB
+DEFAULT_OUT = defaults.SYNDICATE_FEEDS_DIR
 
 
 def _source_keys() -> list[str]:
@@ -58,7 +61,7 @@ def sources(ctx):
     if ctx.invoked_subcommand is not None:
         return
     from .sources import registry
-    from .spidertools import spider_names
+    from .crawl import spider_names
 
     spiders = set(spider_names())
     for key, src in sorted(registry().sources.items()):
@@ -81,7 +84,7 @@ def sources_check(path):
         syndicate sources check --file my-sources.toml
     """
     from .sources import check_registry, registry_path
-    from .spidertools import spider_names
+    from .crawl import spider_names
 
     path = Path(path) if path else registry_path()
     errors = check_registry(path, set(spider_names()))
@@ -104,14 +107,14 @@ def _check_paths(db: str, out: str | None = None, must_exist: bool = False) -> N
     if out is not None and Path(out).exists() and not Path(out).is_dir():
         raise click.ClickException(f"--out {out} exists and is not a directory")
     try:
-        Store(db).close()
+        Store(db, readonly=must_exist).close()
     except (sqlite3.Error, OSError) as exc:
         raise click.ClickException(f"cannot use {db} as the database: {exc}") from None
 
 
 def _check_registry_first() -> None:
     from .sources import check_registry
-    from .spidertools import spider_names
+    from .crawl import spider_names
 
     errors = check_registry(dedicated=set(spider_names()))
     if errors:
@@ -206,35 +209,20 @@ def crawl(source, db, base_urls, use_mirror, pairs, verbose):
         click.echo(report.summary())
 
 
-# Exit codes of `syndicate run` (documented in the README; cron mails on non-zero).
-EXIT_OK, EXIT_SOURCE_FAILED, EXIT_PUBLISH_FAILED, EXIT_BOTH_FAILED, EXIT_DRIFT, EXIT_LOCKED = 0, 3, 4, 5, 6, 75
-
-
-def _drift(db: str, sources) -> dict[str, list[str]]:
-    """Sources whose extraction fell below their own baseline in their last crawl (see health.py)."""
-    from .health import drift
-    from .store import Store
-
-    store = Store(db)
-    try:
-        found = {name: drift(store.health_history(name)) for name in sources}
-    finally:
-        store.close()
-    return {name: alarms for name, alarms in found.items() if alarms}
-
-
 @cli.command()
 @crawl_options
-@click.option("--out", default="var/feeds", show_default=True, help="Directory to publish the feeds to.")
-@click.option("--site-url", default="http://127.0.0.1:8080/", show_default=True,
+@click.option("--out", default=DEFAULT_OUT, show_default=True, help="Directory to publish the feeds to.")
+@click.option("--site-url", default=defaults.SYNDICATE_SITE_URL, show_default=True,
               help="Public URL where OUT is served.")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=1), help="Entries per feed.")
+@click.option("--limit", default=defaults.SYNDICATE_FEED_LIMIT, show_default=True, type=click.IntRange(min=1),
+              help="Entries per feed.")
 def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit):
     """Crawl SOURCE... (default: all), then publish: the entry point for cron.
 
     One summary line per source, then a final line. Exit status: 0 every source crawled
     and the feeds published; 3 a source failed (the others are still crawled and
-    published); 4 publishing failed; 5 both; 75 another run holds this database's lock.
+    published); 4 publishing failed; 5 both; 6 a source's extraction drifted (see
+    `syndicate health`); 75 another run holds this database's lock.
 
     Example:
 
@@ -242,38 +230,29 @@ def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit)
         syndicate run --db var/syndicate.db --out var/feeds
         syndicate run --mirror --db var/syndicate.db --out var/feeds
     """
-    from .feeds import publish as publish_feeds
-    from .lock import Locked, run_lock
+    from .lock import Locked
+    from .runner import EXIT_LOCKED, run as run_all
 
     settings = _settings(pairs, verbose)
     _check_paths(db, out)
     try:
-        with run_lock(db):
-            reports = _crawl(source, db, base_urls, use_mirror, settings)
-            failed = [r for r in reports if r.failure]
-            for report in reports:
-                click.echo(report.summary() + (f" FAILED: {report.failure}" if report.failure else ""))
-            try:
-                published = publish_feeds(db, out, site_url=site_url, limit=limit)
-            except Exception as exc:  # noqa: BLE001 - any failure: the old feeds stay, cron hears of it
-                published = None
-                click.echo(f"publish FAILED: {type(exc).__name__}: {exc}", err=True)
-            else:
-                click.echo(published.summary())
+        result = run_all(lambda: _crawl(source, db, base_urls, use_mirror, settings), db, out, site_url, limit)
     except Locked as exc:
         click.echo(f"syndicate run: {exc}; not starting a second one", err=True)
         sys.exit(EXIT_LOCKED)
     except OSError as exc:  # the lock file cannot be made next to the database
         raise click.ClickException(f"cannot lock {db}: {exc}") from None
-    drifted = _drift(db, [r.source for r in reports])
-    for name, alarms in sorted(drifted.items()):
+    for report in result.reports:
+        click.echo(report.summary() + (f" FAILED: {report.failure}" if report.failure else ""))
+    if result.published is None:
+        click.echo(f"publish FAILED: {result.publish_error}", err=True)
+    else:
+        click.echo(result.published.summary())
+    for name, alarms in sorted(result.drifted.items()):
         click.echo(f"warning: {name}: extraction drifted: {'; '.join(alarms)} (see `syndicate health`)", err=True)
-    code = (EXIT_SOURCE_FAILED if failed else EXIT_OK) + (EXIT_PUBLISH_FAILED - EXIT_OK if published is None else 0)
-    code = EXIT_BOTH_FAILED if failed and published is None else code
-    code = EXIT_DRIFT if code == EXIT_OK and drifted else code
-    click.echo(f"run: {len(reports)} sources, {len(failed)} failed, "
-               f"{'feeds in ' + str(Path(out) / 'index.html') if published else 'feeds NOT published'}; exit {code}")
-    sys.exit(code)
+    feeds = f"feeds in {Path(out) / 'index.html'}" if result.published else "feeds NOT published"
+    click.echo(f"run: {len(result.reports)} sources, {len(result.failed)} failed, {feeds}; exit {result.code}")
+    sys.exit(result.code)
 
 
 @cli.command()
@@ -298,7 +277,7 @@ def extract(file_or_url, source_name, url, content_type):
     """
     from .errors import SkipPage
     from .sources import registry
-    from .spidertools import extract_row
+    from .offline import extract_row
 
     if source_name is not None and source_name not in _source_keys():
         raise click.UsageError(f"unknown source {source_name!r} (see `syndicate sources`)")
@@ -339,12 +318,12 @@ def stats(db):
     from .store import Store
 
     _check_paths(db, must_exist=True)
-    store = Store(db)
-    for group, rows in store.stats().items():
+    with Store(db, readonly=True) as store:
+        counts = store.stats()
+    for group, rows in counts.items():
         click.echo(f"{group}:")
         for key, count in rows:
             click.echo(f"  {key}\t{count}")
-    store.close()
 
 
 @cli.command()
@@ -366,13 +345,12 @@ def health(db, runs, source):
     from .health import drift, report_lines
     from .store import Store
 
+    from .runner import EXIT_DRIFT
+
     _check_paths(db, must_exist=True)
-    store = Store(db)
-    try:
+    with Store(db, readonly=True) as store:
         names = list(source) or store.health_sources()
         histories = {name: store.health_history(name, runs + 5) for name in names}
-    finally:
-        store.close()
     flagged = 0
     for name, history in histories.items():
         alarms = drift(history)
@@ -386,10 +364,10 @@ def health(db, runs, source):
 
 @cli.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to read.")
-@click.option("--out", default="var/feeds", show_default=True, help="Directory to write the feeds to.")
-@click.option("--site-url", default="http://127.0.0.1:8080/", show_default=True,
+@click.option("--out", default=DEFAULT_OUT, show_default=True, help="Directory to write the feeds to.")
+@click.option("--site-url", default=defaults.SYNDICATE_SITE_URL, show_default=True,
               help="Public URL where OUT is served (for rel=self and autodiscovery links).")
-@click.option("--limit", default=50, show_default=True, type=click.IntRange(min=1),
+@click.option("--limit", default=defaults.SYNDICATE_FEED_LIMIT, show_default=True, type=click.IntRange(min=1),
               help="Newest entries in each feed; also the size of its archive pages (keep it fixed).")
 def publish(db, out, site_url, limit):
     """Write Atom, RSS and JSON feeds and an index page from the store (only changed files).
@@ -411,9 +389,10 @@ def publish(db, out, site_url, limit):
 
 
 @cli.command()
-@click.option("--out", default="var/feeds", show_default=True, help="Directory of published feeds to serve.")
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
-@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535), help="Port to bind.")
+@click.option("--out", default=DEFAULT_OUT, show_default=True, help="Directory of published feeds to serve.")
+@click.option("--host", default=defaults.SYNDICATE_SERVE_HOST, show_default=True, help="Address to bind.")
+@click.option("--port", default=defaults.SYNDICATE_SERVE_PORT, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to bind.")
 def serve(out, host, port):
     """Serve the published feeds over HTTP (ETag, 304, gzip; files under OUT only).
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 # Numeric forms first (fast, exact): 2019-07-19 14:19:21, 2019/7/19, 2019.07.19 14:19,
@@ -122,3 +122,12 @@ def _parse_words(text: str, tz: str, now: datetime | None, order: str | None = N
 def iso(value: datetime | None) -> str | None:
     """ISO 8601 with offset, seconds precision; None stays None."""
     return value.isoformat(timespec="seconds") if value else None
+
+
+def crawl_time(value: str | None) -> datetime:
+    """The crawl's clock: ``value`` (ISO 8601, SYNDICATE_NOW) when set, for reproducible runs,
+    else now; UTC when the value names no zone."""
+    if value:
+        parsed = datetime.fromisoformat(value)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return datetime.now(timezone.utc).replace(microsecond=0)

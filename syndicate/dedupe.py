@@ -11,8 +11,6 @@ import re
 import struct
 import unicodedata
 
-from datasketch import MinHash
-
 NUM_PERM = 128
 BANDS, ROWS = 42, 3          # LSH: candidates from Jaccard ~0.3 (a trimmed reprint keeps ~0.4); verified exactly
 SHINGLE = 4
@@ -40,7 +38,10 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     return {" ".join(tokens[i:i + k]) for i in range(len(tokens) - k + 1)}
 
 
-def minhash(shingle_set: set[str]) -> MinHash:
+def minhash(shingle_set: set[str]):
+    """A datasketch MinHash (imported here: it pulls in scipy, which nothing else needs)."""
+    from datasketch import MinHash
+
     m = MinHash(num_perm=NUM_PERM, seed=SEED)
     m.update_batch([s.encode("utf-8") for s in sorted(shingle_set)])
     return m

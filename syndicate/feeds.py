@@ -67,11 +67,13 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
+from . import settings as defaults
 from .sources import Registry, Source, registry as project_registry
-from .store import ID_NAMESPACE, Store
+from .items import ID_NAMESPACE
+from .store import Store
 
-DEFAULT_SITE_URL = "http://127.0.0.1:8080/"
-DEFAULT_LIMIT = 50      # entries per subscription feed, and rows per archive page
+DEFAULT_SITE_URL = defaults.SYNDICATE_SITE_URL
+DEFAULT_LIMIT = defaults.SYNDICATE_FEED_LIMIT  # entries per subscription feed, and rows per archive page
 SUMMARY_CHARS = 300
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 GENERATOR = "csr-syndicate"

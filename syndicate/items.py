@@ -1,8 +1,14 @@
-"""The one item every spider yields."""
+"""The items spiders yield, and the row an article becomes."""
 
 from __future__ import annotations
 
+import json
+import uuid
 from dataclasses import asdict, dataclass, field
+
+from .dedupe import content_hash
+
+ID_NAMESPACE = uuid.UUID("6f1d5a8e-3c1b-5b7e-9a57-3e0c2f1d9b44")
 
 
 @dataclass
@@ -30,6 +36,20 @@ class Article:
         data = asdict(self)
         data.pop("evidence")
         return data
+
+
+def article_id(canonical_url: str) -> str:
+    """Minted once from the canonical URL (never from title, scheme or crawl time)."""
+    return str(uuid.uuid5(ID_NAMESPACE, canonical_url))
+
+
+def to_row(article: Article) -> dict:
+    """The row an article becomes, before the store adds duplicate links and timestamps."""
+    data = article.to_dict()
+    data["tags"] = json.dumps(list(data["tags"] or []), ensure_ascii=False)
+    data["id"] = article_id(article.canonical_url)
+    data["content_hash"] = content_hash(article.body)
+    return data
 
 
 @dataclass

@@ -1,16 +1,14 @@
-"""Item pipelines: thin, one job each, delegating to the store."""
+"""Item pipelines: thin, one job each, writing through the crawl's one store
+(syndicate/extensions.py: ``crawl_store``)."""
 
 from __future__ import annotations
 
 import logging
 
-from scrapy import signals
-
-from .dates import iso
+from .config import CrawlConfig
+from .extensions import crawl_store
 from .health import Tally
 from .items import Article, PageSeen, Seen, Skipped
-from .spidertools import crawl_time
-from .store import Store
 
 logger = logging.getLogger(__name__)
 
@@ -18,19 +16,19 @@ logger = logging.getLogger(__name__)
 class StorePipeline:
     """Write articles to the SQLite store in batches, one transaction per batch."""
 
-    def __init__(self, path: str, batch_size: int, now: str, stats):
-        self.path, self.batch_size, self.now, self.stats = path, batch_size, now, stats
+    def __init__(self, crawler):
+        self.crawler, self.stats = crawler, crawler.stats
+        config = CrawlConfig.of(crawler)
+        self.batch_size, self.now = config.batch_size, config.stamp
         self.pending: list = []
-        self.store: Store | None = None
+        self.store = None
 
     @classmethod
-    def from_crawler(cls, crawler):
-        s = crawler.settings
-        return cls(s.get("SYNDICATE_DB"), s.getint("SYNDICATE_BATCH_SIZE", 25),
-                   iso(crawl_time(s.get("SYNDICATE_NOW"))), crawler.stats)
+    def from_crawler(cls, crawler) -> StorePipeline:
+        return cls(crawler)
 
     def open_spider(self, spider=None):
-        self.store = Store(self.path)
+        self.store = crawl_store(self.crawler)
 
     def process_item(self, item, spider=None):
         self.pending.append(item)
@@ -73,53 +71,7 @@ class StorePipeline:
         return self.store.upsert(item, self.now)
 
     def close_spider(self, spider=None):
-        try:
-            self.flush()
-        finally:
-            self.store.close()
-
-
-class CrawlStatePipeline:
-    """Record that a full crawl of a source completed, so later runs may be incremental.
-
-    Only a crawl that finished on its own with no server or network errors counts: an
-    interrupted first crawl must not make the next run stop at the stored articles.
-    """
-
-    def __init__(self, crawler):
-        self.crawler = crawler
-        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        return cls(crawler)
-
-    def open_spider(self, spider=None):
-        self._write_state(lambda store, now: store.crawl_started(self.crawler.spider.name, now))
-
-    def process_item(self, item, spider=None):
-        return item
-
-    def spider_closed(self, spider, reason):
-        from .crawl import CrawlReport
-
-        report = CrawlReport(spider.name, dict(self.crawler.stats.get_stats()) | {"finish_reason": reason})
-        if reason != "finished" or report.errors or report.failure:
-            return
-        self._write_state(lambda store, now: store.mark_complete(spider.name, now, full=not spider.incremental))
-
-    def _write_state(self, write) -> None:
-        write_once(self.crawler.settings, write)
-
-
-def write_once(settings, write) -> None:
-    """``write(store, now)`` in one transaction of its own on the crawl's store, at the crawl's clock."""
-    store = Store(settings.get("SYNDICATE_DB"))
-    try:
-        with store.batch():
-            write(store, iso(crawl_time(settings.get("SYNDICATE_NOW"))))
-    finally:
-        store.close()
+        self.flush()
 
 
 class HealthPipeline:
@@ -132,7 +84,7 @@ class HealthPipeline:
         self.crawler, self.tally = crawler, Tally()
 
     @classmethod
-    def from_crawler(cls, crawler):
+    def from_crawler(cls, crawler) -> HealthPipeline:
         return cls(crawler)
 
     def process_item(self, item, spider=None):
@@ -144,5 +96,9 @@ class HealthPipeline:
 
     def close_spider(self, spider=None):
         spider = spider or self.crawler.spider
-        write_once(self.crawler.settings,
-                   lambda store, now: store.record_health(self.tally.row(spider.name, now, full=not spider.incremental)))
+        store = crawl_store(self.crawler)
+        if store is None:
+            return
+        with store.batch():
+            store.record_health(self.tally.row(spider.name, CrawlConfig.of(self.crawler).stamp,
+                                               full=not spider.incremental))

@@ -28,10 +28,11 @@ from werkzeug.security import safe_join
 from werkzeug.serving import BaseWSGIServer, make_server
 from werkzeug.wrappers import Request, Response
 
+from . import settings as defaults
 from .feeds import MEDIA_TYPES
 
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8080
+DEFAULT_HOST = defaults.SYNDICATE_SERVE_HOST
+DEFAULT_PORT = defaults.SYNDICATE_SERVE_PORT
 
 CONTENT_TYPES = {
     ".atom": MEDIA_TYPES["atom"] + "; charset=utf-8",

@@ -1,4 +1,9 @@
-"""Scrapy settings for every csr-syndicate crawl (scrapy.cfg points here)."""
+"""Scrapy settings for every csr-syndicate crawl (scrapy.cfg points here), and the one place
+every default lives: crawl settings, hardening settings, and the CLI's publishing and
+serving defaults. This module imports no component (components are named by dotted path),
+so loading the settings costs nothing."""
+
+from syndicate.hardening import HARDENING_SETTINGS as _HARDENING
 
 BOT_NAME = "csr-syndicate"
 SPIDER_MODULES = ["spiders"]
@@ -18,10 +23,11 @@ REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 ITEM_PIPELINES = {
     "syndicate.pipelines.StorePipeline": 500,
     "syndicate.pipelines.HealthPipeline": 800,
-    "syndicate.pipelines.CrawlStatePipeline": 900,
 }
 
-# Where the StorePipeline writes, and how many items one transaction holds.
+# Where the crawl keeps its state and articles (one connection per crawler, shared by the
+# spider, the pipelines, the crawl-state extension and the robots.txt cache), and how many
+# items one transaction holds.
 SYNDICATE_DB = "var/syndicate.db"
 SYNDICATE_BATCH_SIZE = 25
 # The crawl's clock (ISO 8601); empty means now. Tests set it for reproducible rows.
@@ -32,15 +38,26 @@ SYNDICATE_FRESHNESS_HOURS = 72
 SYNDICATE_FULL_CRAWL = False
 # A crawl that follows every list page runs at least this often (the incremental safety net).
 SYNDICATE_FULL_SWEEP_HOURS = 168
+# A robots.txt fetched within this many hours is reused from the store (RFC 9309 allows 24).
+SYNDICATE_ROBOTS_CACHE_HOURS = 24
 
-# Hardening (syndicate/hardening.py): fixed robots.txt under concurrency, http(s) only,
-# no private/loopback/metadata addresses unless the operator pointed a source there,
-# size/time/page/depth limits, counted redirect loops.
-from syndicate.hardening import HARDENING_SETTINGS as _HARDENING  # noqa: E402
-
+# Hardening (syndicate/hardening/): fixed robots.txt under concurrency, http(s) only, no
+# private/loopback/metadata addresses unless the operator pointed a source there,
+# size/time/page limits, counted redirect loops.
 globals().update({k: v for k, v in _HARDENING.items() if k not in ("DOWNLOADER_MIDDLEWARES", "EXTENSIONS")})
 DOWNLOADER_MIDDLEWARES = {**_HARDENING["DOWNLOADER_MIDDLEWARES"]}
-EXTENSIONS = {**_HARDENING["EXTENSIONS"]}
+EXTENSIONS = {
+    **_HARDENING["EXTENSIONS"],
+    # Records crawl starts and clean completions: what makes the next run incremental.
+    "syndicate.extensions.CrawlState": 600,
+}
 # Pagination is followed link by link, so depth grows with list pages; the page cap
 # (SYNDICATE_MAX_PAGES) is what ends calendar-style traps.
 DEPTH_LIMIT = 60
+
+# Defaults of the CLI's publishing and serving options.
+SYNDICATE_FEEDS_DIR = "var/feeds"
+SYNDICATE_SITE_URL = "http://127.0.0.1:8080/"
+SYNDICATE_FEED_LIMIT = 50  # entries per subscription feed, and rows per archive page
+SYNDICATE_SERVE_HOST = "127.0.0.1"
+SYNDICATE_SERVE_PORT = 8080

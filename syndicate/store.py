@@ -8,7 +8,6 @@ loses at most the batch in flight.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import uuid
 from datetime import datetime, timezone
@@ -19,9 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from . import dedupe
-from .items import Article
-
-ID_NAMESPACE = uuid.UUID("6f1d5a8e-3c1b-5b7e-9a57-3e0c2f1d9b44")
+from .items import ID_NAMESPACE, Article, article_id, to_row
 
 NEW, UPDATED, UNCHANGED, DUPLICATE = "new", "updated", "unchanged", "duplicate"
 
@@ -132,21 +129,6 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
 GONE, MISSING = "gone", "missing"
 
 
-def article_id(canonical_url: str) -> str:
-    """Minted once from the canonical URL (never from title, scheme or crawl time)."""
-    return str(uuid.uuid5(ID_NAMESPACE, canonical_url))
-
-
-def to_row(article: Article) -> dict:
-    """The row an article becomes, before the store adds duplicate links and timestamps."""
-    data = article.to_dict()
-    data["tags"] = json.dumps(list(data["tags"] or []), ensure_ascii=False)
-    data["id"] = article_id(article.canonical_url)
-    data["content_hash"] = dedupe.content_hash(article.body)
-    return data
-
-
-
 def _instant(value: str | None) -> datetime:
     """An ISO timestamp as an aware instant (offsets differ between sites: compare in UTC)."""
     return datetime.fromisoformat(value) if value else datetime.max.replace(tzinfo=timezone.utc)
@@ -159,10 +141,25 @@ def _rank(row: dict) -> tuple:
 
 @dataclass
 class Store:
+    """One connection to the store. ``with Store(path) as store:`` closes it.
+
+    A writing open (the default) brings the schema up to date; ``readonly=True`` takes no
+    lock and runs no migration (it migrates first only a store older than this code)."""
+
     path: str
+    readonly: bool = False
 
     def __post_init__(self) -> None:
-        Path(self.path).parent.mkdir(parents=True, exist_ok=True) if self.path != ":memory:" else None
+        if self.readonly and self.path != ":memory:":
+            self.conn = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True,
+                                        isolation_level=None, timeout=30)
+            if self.schema_version() >= MIGRATIONS[-1][0]:
+                self.db = sqlite_utils.Database(self.conn)
+                return
+            self.conn.close()  # an older store: upgrade it once, then read
+            self.readonly = False
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         self.db = sqlite_utils.Database(self.conn)
         self.conn.execute("PRAGMA journal_mode=WAL")
@@ -170,9 +167,15 @@ class Store:
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.migrate()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     # -- schema --------------------------------------------------------------------
     def schema_version(self) -> int:
-        if "schema_migrations" not in self.db.table_names():
+        if not self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'").fetchone():
             return 0
         return self.conn.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
 

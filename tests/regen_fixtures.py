@@ -17,7 +17,7 @@ from pathlib import Path
 
 from syndicate.errors import SkipPage
 from syndicate.sources import registry
-from syndicate.spidertools import extract_row
+from syndicate.offline import extract_row
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "tests" / "fixtures" / "pages"

@@ -7,7 +7,7 @@ import pytest
 
 from crawltools import ROOT, crawl
 from syndicate.mirror import serve_mirror
-from syndicate.store import article_id
+from syndicate.items import article_id
 
 SOURCES = {"en.csr-china.net": "csr_china_en", "www.csr-china.net": "csr_china_zh"}
 TRUTH = json.loads((ROOT / "data" / "mirror" / "truth.json").read_text("utf-8"))

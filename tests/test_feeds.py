@@ -21,7 +21,8 @@ from feeds_fixtures import (CANONICAL, CRAWL_1, DUPLICATE_EN, EN, HOSTILE_EN, OR
 from syndicate import feeds
 from syndicate.cli import cli
 from syndicate.sources import Registry, registry
-from syndicate.store import Store, article_id
+from syndicate.items import article_id
+from syndicate.store import Store
 
 SCHEMA = Path(__file__).parent / "data" / "atom.rng"
 A = "{http://www.w3.org/2005/Atom}"

@@ -21,14 +21,9 @@ from hardening_servers import (
     run_crawl,
     slow,
 )
-from syndicate.hardening import (
-    HARDENING_SETTINGS,
-    BlockedAddressError,
-    GuardedResolver,
-    allowed_netlocs,
-    blocked_reason,
-    literal_ip,
-)
+from syndicate.hardening import HARDENING_SETTINGS
+from syndicate.hardening.address import GuardedResolver, allowed_netlocs, blocked_reason, literal_ip
+from syndicate.hardening.refusals import BlockedAddressError
 
 HOST_MAP = {"public.test": "127.0.0.1", "other.test": "127.0.0.1", "internal.test": "127.0.0.1"}
 BURST = {"CONCURRENT_REQUESTS": 32, "CONCURRENT_REQUESTS_PER_DOMAIN": 32}
@@ -212,7 +207,7 @@ def test_redirect_hops_to_internal_hosts_and_other_ports_are_refused():
 
 def test_resolver_alone_refuses_internal_answers_at_connection_time():
     """With the middleware switched off, the connection's own DNS step still refuses."""
-    mws = {**HARDENING_SETTINGS["DOWNLOADER_MIDDLEWARES"], "syndicate.hardening.AddressGuardMiddleware": None}
+    mws = {**HARDENING_SETTINGS["DOWNLOADER_MIDDLEWARES"], "syndicate.hardening.address.AddressGuardMiddleware": None}
     with Server({"/*": page()}) as s:
         settings = {
             "DOWNLOADER_MIDDLEWARES": mws,

@@ -10,7 +10,7 @@ import pytest
 
 from crawltools import ROOT, crawl
 from syndicate.mirror import serve_mirror
-from syndicate.store import article_id
+from syndicate.items import article_id
 
 SOURCES = {"en.csr-china.net": "csr_china_en", "www.csr-china.net": "csr_china_zh"}
 TRUTH = json.loads((ROOT / "data" / "mirror" / "truth.json").read_text("utf-8"))
@@ -217,7 +217,7 @@ def test_a_number_in_a_category_address_is_not_a_page_number():
     from scrapy.http import HtmlResponse
     from scrapy.utils.test import get_crawler
 
-    from syndicate.spidertools import SourceSpider
+    from syndicate.spider import SourceSpider
 
     class Lists(SourceSpider):
         name = "sustainability_reports"

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 from fuzz_fields import FIELDS, NOW, got_value, want_value  # noqa: E402
 from layoutfuzz import cases  # noqa: E402
-from syndicate.spidertools import extract_row  # noqa: E402
+from syndicate.offline import extract_row  # noqa: E402
 
 LAYOUTS, CHUNKS = 1000, 4
 

@@ -4,7 +4,7 @@ from click.testing import CliRunner
 
 from syndicate.cli import cli
 from syndicate.sources import REGISTRY_PATH, check_registry, registry
-from syndicate.spidertools import spider_names
+from syndicate.crawl import spider_names
 
 
 def test_the_shipped_registry_is_valid():

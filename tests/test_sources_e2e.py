@@ -11,7 +11,8 @@ from crawltools import ROOT, crawl
 from syndicate import feeds
 from syndicate.mirror import serve_mirror
 from syndicate.sources import registry
-from syndicate.store import Store, article_id
+from syndicate.items import article_id
+from syndicate.store import Store
 
 TRUTH = json.loads((ROOT / "data" / "mirror" / "truth.json").read_text("utf-8"))
 ARTICLES = TRUTH["articles"]

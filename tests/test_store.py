@@ -6,7 +6,8 @@ import sqlite3
 import pytest
 
 from syndicate.items import Article
-from syndicate.store import DUPLICATE, NEW, UNCHANGED, UPDATED, Store, article_id
+from syndicate.items import article_id
+from syndicate.store import DUPLICATE, NEW, UNCHANGED, UPDATED, Store
 
 WORDS = ("company report carbon emission supply chain village school water energy forum investor "
          "board employee training audit climate poverty green finance bank factory river policy").split()

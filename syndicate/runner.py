@@ -1,0 +1,62 @@
+"""`syndicate run`, the entry point for cron: under the database's lock, crawl, then publish,
+then look for extraction drift; one exit code says how it went (see README, "cron")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .lock import run_lock
+from .report import CrawlReport
+
+# Exit codes of `syndicate run` (cron mails on non-zero).
+EXIT_OK, EXIT_SOURCE_FAILED, EXIT_PUBLISH_FAILED, EXIT_BOTH_FAILED, EXIT_DRIFT, EXIT_LOCKED = 0, 3, 4, 5, 6, 75
+
+
+@dataclass
+class RunResult:
+    reports: list[CrawlReport]
+    published: object | None = None       # the publish report; None when publishing failed
+    publish_error: str | None = None
+    drifted: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> list[CrawlReport]:
+        return [r for r in self.reports if r.failure]
+
+    @property
+    def code(self) -> int:
+        """3 a source failed, 4 publishing failed, 5 both, 6 only drift, 0 none of these."""
+        if self.failed and self.published is None:
+            return EXIT_BOTH_FAILED
+        if self.failed:
+            return EXIT_SOURCE_FAILED
+        if self.published is None:
+            return EXIT_PUBLISH_FAILED
+        return EXIT_DRIFT if self.drifted else EXIT_OK
+
+
+def run(crawl: Callable[[], list[CrawlReport]], db: str, out: str, site_url: str, limit: int) -> RunResult:
+    """Crawl (``crawl()`` returns one report per source) and publish under ``db``'s lock.
+    Raises lock.Locked when another run holds it. A failed publish leaves the old feeds in
+    place and is reported, never raised."""
+    from .feeds import publish
+
+    with run_lock(db):
+        result = RunResult(crawl())
+        try:
+            result.published = publish(db, out, site_url=site_url, limit=limit)
+        except Exception as exc:  # noqa: BLE001 - any failure: the old feeds stay, cron hears of it
+            result.publish_error = f"{type(exc).__name__}: {exc}"
+    result.drifted = drifted(db, [r.source for r in result.reports])
+    return result
+
+
+def drifted(db: str, sources: list[str]) -> dict[str, list[str]]:
+    """Sources whose extraction fell below their own baseline in their last crawl (see health.py)."""
+    from .health import drift
+    from .store import Store
+
+    with Store(db, readonly=True) as store:
+        found = {name: drift(store.health_history(name)) for name in sources}
+    return {name: alarms for name, alarms in found.items() if alarms}
