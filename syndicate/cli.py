@@ -378,7 +378,7 @@ def publish(db, out, site_url, limit):
         syndicate publish --db var/syndicate.db --out var/feeds
         syndicate publish --site-url https://feeds.example.org/csr/ --limit 100
     """
-    from .feeds import publish as publish_feeds
+    from .publish import publish as publish_feeds
 
     _check_paths(db, out, must_exist=True)
     try:

@@ -40,7 +40,7 @@ def run(crawl: Callable[[], list[CrawlReport]], db: str, out: str, site_url: str
     """Crawl (``crawl()`` returns one report per source) and publish under ``db``'s lock.
     Raises lock.Locked when another run holds it. A failed publish leaves the old feeds in
     place and is reported, never raised."""
-    from .feeds import publish
+    from .publish import publish
 
     with run_lock(db):
         result = RunResult(crawl())

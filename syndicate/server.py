@@ -29,15 +29,13 @@ from werkzeug.serving import BaseWSGIServer, make_server
 from werkzeug.wrappers import Request, Response
 
 from . import settings as defaults
-from .feeds import MEDIA_TYPES
+from .publish.formats import FORMATS
 
 DEFAULT_HOST = defaults.SYNDICATE_SERVE_HOST
 DEFAULT_PORT = defaults.SYNDICATE_SERVE_PORT
 
 CONTENT_TYPES = {
-    ".atom": MEDIA_TYPES["atom"] + "; charset=utf-8",
-    ".rss": MEDIA_TYPES["rss"] + "; charset=utf-8",
-    ".json": MEDIA_TYPES["json"] + "; charset=utf-8",
+    **{f".{fmt.suffix}": f"{fmt.media_type}; charset=utf-8" for fmt in FORMATS.values()},
     ".html": "text/html; charset=utf-8",
     ".xml": "application/xml; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",

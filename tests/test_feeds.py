@@ -18,7 +18,8 @@ from lxml import etree
 
 from feeds_fixtures import (CANONICAL, CRAWL_1, DUPLICATE_EN, EN, HOSTILE_EN, ORIGINAL_EN, ORIGINAL_ZH, REPRINT_EN,
                             REPRINT_ZH, UNKNOWN_EN, ZH, build_store, numbered)
-from syndicate import feeds
+from syndicate import publish as feeds
+from syndicate.publish import output
 from syndicate.cli import cli
 from syndicate.sources import Registry, registry
 from syndicate.items import article_id
@@ -515,7 +516,7 @@ def test_failed_publish_leaves_old_files_and_no_temp_files(store, tmp_path, monk
             raise OSError("disk full")
         real_replace(src, dst)
 
-    monkeypatch.setattr(feeds.os, "replace", failing_replace)
+    monkeypatch.setattr(output.os, "replace", failing_replace)
     with pytest.raises(OSError, match="disk full"):
         feeds.publish(store, out, site_url="https://elsewhere.example/")  # every file changes
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}

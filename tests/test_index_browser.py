@@ -11,7 +11,7 @@ import lxml.html
 import pytest
 
 from feeds_fixtures import ORIGINAL_ZH, build_store
-from syndicate import feeds
+from syndicate import publish as feeds
 from syndicate.server import make_feed_server
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from feeds_fixtures import build_store
-from syndicate import feeds
+from syndicate import publish as feeds
 from syndicate.cli import cli
 from syndicate.server import make_feed_server
 

@@ -8,7 +8,7 @@ import feedparser
 import pytest
 
 from crawltools import ROOT, crawl
-from syndicate import feeds
+from syndicate import publish as feeds
 from syndicate.mirror import serve_mirror
 from syndicate.sources import registry
 from syndicate.items import article_id

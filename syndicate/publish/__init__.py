@@ -1,0 +1,138 @@
+"""Feed writing: the store's canonical stories as Atom 1.0, RSS 2.0 and JSON Feed 1.1.
+
+Every byte of feed output is made in this package. :func:`publish` reads one snapshot of the
+store, builds every document in memory, then writes the files whose bytes changed, atomically:
+
+    plan.py      which feeds exist (the feed kinds) and which rows each holds
+    entries.py   a row -> an entry, with the rights policy below
+    archives.py  a feed -> its subscription document and RFC 5005 archive pages
+    formats/     one module per format, registered in formats.FORMATS
+    index.py     the index page
+    output.py    atomic writes, stale files removed
+    text.py      text from the web made safe: plain lines, paragraphs, summaries, sanitised HTML
+
+Layout of the output directory::
+
+    index.html                          every feed: name, language, item count, autodiscovery
+    all.{atom,rss,json}                 every canonical story (duplicates never appear)
+    lang/<tag>.{atom,rss,json}          per language: en, zh-Hans, zh-Hant
+    source/<key>.{atom,rss,json}        per registry source
+    originals.{atom,rss,json}           the sites' own articles only
+    category/<slug>.{atom,rss,json}     per category; ASCII slug, Chinese names get a hash slug
+    archive/<feed>/<n>.{atom,rss}       RFC 5005 archive pages; n = 1 is the oldest
+
+Rights policy, per entry:
+
+* originals carry title, summary (the first paragraph, cut near ``SUMMARY_CHARS``) and link;
+  the full text only when the source sets ``full_text = true`` in data/sources.toml;
+* reprints carry the summary, the outlet and the link, never the full text;
+* unknown origin (no rights in the store) carries the summary and the link, and says the
+  rights are unknown and where to read the terms (the original page);
+* the entry's rights statement goes in Atom ``<rights>``, RSS ``<dc:rights>``, JSON
+  ``_syndicate.rights`` and, visibly, as the last paragraph of the summary/content;
+* each feed carries its sites' disclaimer (both sentences) in Atom ``<rights>`` / RSS
+  ``<copyright>`` / JSON ``description``.
+
+A story whose page the site no longer serves (``gone`` in the store) stays in every feed and
+archive (ids and pages stay stable) and says so: the category ``gone`` (scheme
+``urn:csr-syndicate:status``) and a note in its summary.
+
+Dates: ``published`` is the page's date; ``updated`` the last content change (else
+published). A story whose date is unknown is dated by ``first_seen`` and says so: the
+category ``date-unknown`` (scheme ``urn:csr-syndicate:date``) and a note in its summary.
+Feed-level ``updated``/``lastBuildDate`` is the newest entry date (1970-01-01 when empty), so
+publishing an unchanged store writes byte-identical files.
+
+Archives (RFC 5005): a feed's stored rows, duplicates included, ordered by first_seen (then
+by date, then id, within one crawl), are cut into fixed slots of ``limit`` rows; each full slot
+is one archive page listing its canonical stories. New rows are always seen later, so a full
+page keeps its stories for good (its text changes only if a story in it is edited or found to
+be a copy). Pages link ``prev-archive`` to the page before and ``current`` to the subscription
+feed, never ``next-archive`` (that would change them). The subscription feed holds the newest
+``limit`` stories plus any story not yet in a full page (only a story seen late with an old
+date can be such an extra), and links ``prev-archive`` to the newest page, so every story is
+always reachable. Changing ``limit`` re-cuts every page: choose it once. JSON Feed has no
+archive mechanism: the JSON documents mirror the subscription feeds only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import settings as defaults
+from ..sources import Registry, registry as project_registry
+from ..store import Store
+from .archives import Document, documents
+from .entries import Entry, make_entry
+from .formats import FORMATS
+from .index import index_html
+from .output import write_atomic, write_tree
+from .plan import Feed, feed_paths, plan_feeds, slug
+from .text import note, plain_line, sanitize_html
+
+__all__ = ["FORMATS", "Document", "Entry", "Feed", "PublishReport", "build", "documents", "feed_paths", "make_entry",
+           "note", "plain_line", "plan_feeds", "publish", "sanitize_html", "slug", "write_atomic"]
+
+DEFAULT_SITE_URL = defaults.SYNDICATE_SITE_URL
+DEFAULT_LIMIT = defaults.SYNDICATE_FEED_LIMIT  # entries per subscription feed, and rows per archive page
+
+
+def normalise_site_url(site_url: str) -> str:
+    return site_url if site_url.endswith("/") else site_url + "/"
+
+
+def build(store: Store, site_url: str = DEFAULT_SITE_URL, limit: int = DEFAULT_LIMIT,
+          archive_size: int | None = None, reg: Registry | None = None) -> tuple[dict[str, bytes], list[Feed]]:
+    """Every output file, ``{relative path: bytes}``, from one read of the store.
+
+    ``archive_size`` (rows per archive page) is ``limit`` unless a test wants otherwise.
+    """
+    archive_size = archive_size or limit
+    if limit < 1 or archive_size < 1:
+        raise ValueError("limit and archive_size must be positive")
+    site_url = normalise_site_url(site_url)
+    reg = reg or project_registry()
+    feeds = plan_feeds(store.articles_by_first_seen(), reg, site_url)
+    files: dict[str, bytes] = {}
+    summaries = []
+    for feed in feeds:
+        current, *pages = documents(feed, limit, archive_size)
+        for fmt in FORMATS.values():
+            for doc in [*pages, current] if fmt.archived else [current]:
+                files[doc.path(fmt.suffix)] = fmt.render(doc, site_url)
+        summaries.append((current, len(pages)))
+    files["index.html"] = index_html(summaries, reg)
+    return files, feeds
+
+
+@dataclass
+class PublishReport:
+    out: Path
+    feeds: list[Feed]
+    written: list[str]
+    unchanged: list[str]
+    removed: list[str]
+
+    @property
+    def index(self) -> Path:
+        return self.out / "index.html"
+
+    def summary(self) -> str:
+        main = ", ".join(str(self.out / f"all.{fmt}") for fmt in FORMATS)
+        return (f"index: {self.index}\n"
+                f"feeds: {main} and {len(self.feeds) - 1} more feeds listed in the index\n"
+                f"{len(self.written)} files written, {len(self.unchanged)} unchanged, "
+                f"{len(self.removed)} removed")
+
+
+def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SITE_URL, limit: int = DEFAULT_LIMIT,
+            archive_size: int | None = None, reg: Registry | None = None) -> PublishReport:
+    """Build every feed from the store at ``db`` and write the changed files under ``out``."""
+    store = db if isinstance(db, Store) else Store(str(db))
+    try:
+        files, feeds = build(store, site_url, limit, archive_size, reg)
+    finally:
+        if store is not db:
+            store.close()
+    return PublishReport(Path(out), feeds, *write_tree(Path(out), files))

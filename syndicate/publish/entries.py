@@ -1,0 +1,116 @@
+"""A stored row becomes an entry, applying the rights policy (see the package's docstring):
+what of the story may be republished, who is credited, which notes it carries."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..sources import Source
+from .text import EPOCH, html_paragraphs, note, paragraphs, parse_time, plain_line, sanitize_html, summarise, xml_safe
+
+TERMS = "urn:csr-syndicate:"  # schemes of our own category terms: urn:csr-syndicate:origin, ...:date
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One canonical story, cleaned and ready for any format."""
+
+    id: str                      # the stored row (archive slots are rows)
+    story: str                   # the story's published identity: stable even when its original turns up later
+    title: str
+    link: str
+    source: str
+    language: str | None
+    published: datetime          # the page's date, else first_seen (then date_known is False)
+    updated: datetime
+    date_known: bool
+    gone: datetime | None        # since when the site no longer serves the page
+    origin: str
+    outlet: str | None
+    author: str
+    rights: str
+    summary: str
+    full_text: tuple[str, ...]   # paragraphs; empty unless the rights allow republishing them
+    category: str | None
+    tags: tuple[str, ...]
+    attribution: tuple[str, str | None] | None  # (<source> title, its link): outlet or site
+    summary_html: str
+    content_html: str | None
+
+    @property
+    def urn(self) -> str:
+        return f"urn:uuid:{self.story}"
+
+    @property
+    def sort_key(self) -> tuple:
+        """Newest first, then id: a total, stable order."""
+        return (-self.published.timestamp(), self.id)
+
+    def categories(self, site_url: str) -> list[dict]:
+        """Atom categories: the category, the tags, the origin, and date-unknown when it applies."""
+        cats = []
+        if self.category:
+            cats.append({"term": self.category, "scheme": site_url + "category/"})
+        cats.extend({"term": tag} for tag in self.tags)
+        cats.append({"term": self.origin, "scheme": TERMS + "origin"})
+        if not self.date_known:
+            cats.append({"term": "date-unknown", "scheme": TERMS + "date"})
+        if self.gone:
+            cats.append({"term": "gone", "scheme": TERMS + "status"})
+        return cats
+
+
+def make_entry(row: dict, sources: dict[str, Source]) -> Entry:
+    """An :class:`Entry` from a store row, applying the rights policy."""
+    source = sources.get(row["source"])
+    language = row["language"] or None
+    link = xml_safe(row["canonical_url"]).strip()
+    first_seen = parse_time(row["first_seen"]) or EPOCH
+    published = parse_time(row["published"])
+    date_known = published is not None
+    published = published or first_seen
+    changed = parse_time(row["updated"])
+    gone = parse_time(row.get("gone"))
+    updated = max(changed, published) if changed else published
+
+    origin = row["origin"]
+    outlet = plain_line(row["outlet"]) or None
+    rights = " ".join(xml_safe(row["rights"]).split()) or note(language, "rights_unknown", url=link)
+    author = plain_line(row["author"])
+    if not author:
+        site_outlet = source.site_outlet if source else None
+        author = {"reprinted": outlet, "original": site_outlet}.get(origin) or note(language, "unknown_author")
+    if origin == "reprinted" and outlet:
+        attribution = (outlet, None)
+    elif origin == "original" and source:
+        attribution = (source.site_outlet or source.name, source.home)
+    else:
+        attribution = None
+
+    paras = paragraphs(row["body"])
+    summary = summarise(paras)
+    allowed = origin == "original" and row["rights"] is not None and bool(source and source.full_text)
+    full_text = tuple(paras) if allowed else ()
+    tail = []
+    if not date_known:
+        tail.append(note(language, "date_unknown", date=first_seen.date().isoformat()))
+    if gone:
+        tail.append(note(language, "gone", date=gone.date().isoformat()))
+    if origin == "reprinted" and outlet and outlet not in rights:
+        tail.append(note(language, "source", outlet=outlet))
+    tail.append(rights)
+    summary_html = sanitize_html(html_paragraphs(([summary] if summary else []) + tail), link)
+    content_html = sanitize_html(html_paragraphs([*full_text, *tail]), link) if full_text else None
+    try:
+        tags = tuple(t for t in (plain_line(t) for t in json.loads(row["tags"] or "[]")) if t)
+    except (TypeError, ValueError):
+        tags = ()
+    return Entry(
+        id=row["id"], story=row.get("story_id") or row["id"], title=plain_line(row["title"]) or note(language, "untitled"), link=link,
+        source=row["source"], language=language, published=published, updated=updated, date_known=date_known,
+        gone=gone, origin=origin, outlet=outlet, author=author, rights=rights, summary=summary, full_text=full_text,
+        category=plain_line(row["category"]) or None, tags=tuple(dict.fromkeys(tags)), attribution=attribution,
+        summary_html=summary_html, content_html=content_html,
+    )

@@ -1,0 +1,26 @@
+"""The feed formats, one module each. Adding a format is one module and one line in FORMATS:
+the build writes it, the index page links it, the output step manages its files and the feed
+server serves it with its media type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from . import jsonfeed, syndication
+
+
+@dataclass(frozen=True)
+class Format:
+    suffix: str                    # file suffix, without the dot
+    label: str                     # as the index page names it
+    media_type: str
+    render: Callable               # (Document, site_url) -> bytes
+    archived: bool                 # also written for RFC 5005 archive pages
+
+
+FORMATS: dict[str, Format] = {f.suffix: f for f in (
+    Format("atom", "Atom", "application/atom+xml", syndication.atom_bytes, archived=True),
+    Format("rss", "RSS", "application/rss+xml", syndication.rss_bytes, archived=True),
+    Format("json", "JSON Feed", "application/feed+json", jsonfeed.json_bytes, archived=False),  # no archive mechanism
+)}

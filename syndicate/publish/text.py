@@ -1,0 +1,143 @@
+"""Text from the web made safe for feeds: XML-safe characters, one-line plain fields, paragraphs,
+summaries, sanitised HTML, store timestamps, and our own notes in the entry's language."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime, timezone
+from urllib.parse import urljoin
+
+import nh3
+
+SUMMARY_CHARS = 300
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+# Our own notes, in the entry's language (English unless the tag starts with "zh").
+NOTES = {
+    "en": {
+        "rights_unknown": "Rights unknown: the page does not say where this item comes from. "
+                          "See the original page for its terms: {url}",
+        "date_unknown": "Publication date unknown: dated by when it was first seen ({date}).",
+        "gone": "The original page is no longer available on the source site (since {date}).",
+        "source": "Source: {outlet}",
+        "untitled": "(untitled)",
+        "unknown_author": "Unknown",
+    },
+    "zh": {
+        "rights_unknown": "版权信息不详：原页面未注明来源。使用条件请见原文页面：{url}",
+        "date_unknown": "发布日期不详：按首次收录时间（{date}）排列。",
+        "gone": "原文页面已无法访问（自{date}起）。",
+        "source": "来源：{outlet}",
+        "untitled": "（无标题）",
+        "unknown_author": "作者不详",
+    },
+}
+
+
+def note(language: str | None, key: str, **values) -> str:
+    table = NOTES["zh"] if (language or "").lower().startswith("zh") else NOTES["en"]
+    return table[key].format(**values)
+
+
+# XML 1.0 forbids C0 controls (but tab, LF, CR), surrogates, U+FFFE/FFFF; C1 controls and the
+# U+FDD0-FDEF non-characters are discouraged. None of them is ever meant as text on a news page.
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+# Markup: a closing tag, a comment or declaration, a known HTML element, or any element with an
+# attribute (<x onclick=...>). "<China Daily>" is an outlet's name in brackets, not markup.
+_TAGLIKE = re.compile(r"<(?:[/!?]|(?P<name>[A-Za-z][\w:-]*)(?P<rest>[^<>]*)>?)")
+
+
+def _is_markup(match: re.Match) -> bool:
+    from lxml.html import defs
+
+    name = match["name"]
+    return name is None or name.lower() in defs.tags or "=" in (match["rest"] or "") \
+        or (match["rest"] or "").strip() == "/"
+
+
+def _has_markup(text: str) -> bool:
+    return any(_is_markup(m) for m in _TAGLIKE.finditer(text))
+
+HTML_TAGS = {"a", "b", "blockquote", "br", "em", "figcaption", "figure", "h2", "h3", "h4", "i", "img", "li",
+             "ol", "p", "small", "strong", "ul"}
+HTML_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def xml_safe(text: str | None) -> str:
+    """``text`` without the characters XML cannot carry (control characters, lone surrogates)."""
+    return _XML_UNSAFE.sub("", text or "")
+
+
+def plain_line(text: str | None) -> str:
+    """A one-line plain-text field (title, author, category): no markup, whitespace collapsed.
+
+    Titles are plain text in every format; a title holding markup (``<script>``, ``<img
+    onerror=...>``) loses the markup, so no reader that renders titles as HTML runs it. A name
+    in angle brackets that is no markup (``<China Daily>``) keeps its text.
+    """
+    text = xml_safe(text)
+    for _ in range(5):  # markup hidden behind entities is markup too: strip until none is left
+        if not _has_markup(text):
+            break
+        text = html.unescape(nh3.clean(text, tags=set()))
+    else:
+        text = _TAGLIKE.sub(lambda m: m.group(0).replace("<", "") if _is_markup(m) else m.group(0), text)
+    return " ".join(text.split())
+
+
+def paragraphs(body: str | None) -> list[str]:
+    """The body's paragraphs (blank-line separated), each line's whitespace collapsed."""
+    result = []
+    for block in re.split(r"\n\s*\n", xml_safe(body)):
+        lines = [" ".join(line.split()) for line in block.splitlines()]
+        text = "\n".join(line for line in lines if line)
+        if text:
+            result.append(text)
+    return result
+
+
+def summarise(paras: list[str], limit: int = SUMMARY_CHARS) -> str:
+    """The first paragraph, cut near ``limit`` characters (at a space when there is one nearby)."""
+    if not paras:
+        return ""
+    first = " ".join(paras[0].split("\n"))
+    if len(first) <= limit:
+        return first
+    cut = first[:limit]
+    space = cut.rfind(" ")
+    if space > limit * 0.8:
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:，。；：、") + "…"
+
+
+def sanitize_html(fragment: str, base_url: str) -> str:
+    """HTML through nh3 (scripts, event handlers, iframes, ``javascript:`` links removed), links absolute."""
+    def absolute(tag: str, attribute: str, value: str) -> str | None:
+        if attribute in ("href", "src"):
+            return urljoin(base_url, value.strip())
+        return value
+
+    return nh3.clean(fragment, tags=HTML_TAGS, attributes=HTML_ATTRIBUTES, attribute_filter=absolute,
+                     url_schemes=URL_SCHEMES, link_rel="noopener noreferrer nofollow", strip_comments=True)
+
+
+def html_paragraphs(texts: list[str]) -> str:
+    return "".join("<p>" + "<br>".join(html.escape(line, quote=False) for line in text.split("\n")) + "</p>"
+                   for text in texts)
+
+
+def parse_time(value: str | None) -> datetime | None:
+    """An ISO 8601 timestamp from the store; a naive one is UTC; garbage is None."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def rfc3339(value: datetime) -> str:
+    return value.isoformat()
