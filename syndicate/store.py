@@ -420,9 +420,6 @@ class Store:
         return {"new": new, "duplicate": duplicate}
 
 
-    def count(self, where: str = "1=1", params: list | None = None) -> int:
-        return self.conn.execute(f"SELECT COUNT(*) FROM articles WHERE {where}", params or []).fetchone()[0]
-
     def stats(self) -> dict[str, list[tuple]]:
         """Counts by source, language, origin, and duplicates."""
         q = self.conn.execute

@@ -5,12 +5,11 @@ are in test_hardening.py, against their own servers.)
 """
 
 import json
-import sqlite3
 
 import pytest
 
 from badsite import LIST, NAMES, BadSite, path_of
-from crawltools import crawl
+from crawltools import crawl, rows as stored
 
 NOW = "2026-11-25T04:00:00+00:00"
 
@@ -22,11 +21,8 @@ def result(tmp_path_factory):
         out = crawl(["csr_china_en"], db, {"csr_china_en": site.url},
                     {"SYNDICATE_NOW": NOW, "RETRY_TIMES": 2})
         hits = dict(site.hits)
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
     by_path = {path_of(name): name for name in NAMES}
-    rows = {by_path["/" + r["canonical_url"].split("/", 3)[3]]: dict(r) for r in conn.execute("SELECT * FROM articles")}
-    conn.close()
+    rows = {by_path["/" + url.split("/", 3)[3]]: row for url, row in stored(db).items()}
     return out["csr_china_en"]["stats"], rows, hits, out["_stderr"]
 
 

@@ -1,11 +1,10 @@
 """End to end: the mirror served on 127.0.0.1, the real Scrapy crawl, rows in a temporary store."""
 
 import json
-import sqlite3
 
 import pytest
 
-from crawltools import ROOT, crawl
+from crawltools import ROOT, crawl, rows as stored
 from syndicate.mirror import serve_mirror
 from syndicate.items import article_id
 
@@ -23,11 +22,15 @@ def crawled(tmp_path_factory):
     with serve_mirror() as mirror:
         base_urls = {SOURCES[h]: url for h, url in mirror.base_urls.items() if h in SOURCES}
         result = crawl(sorted(base_urls), db, base_urls, {"SYNDICATE_BATCH_SIZE": 7})
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    rows = {r["canonical_url"]: dict(r) for r in conn.execute("SELECT * FROM articles")}
-    yield result, rows
-    conn.close()
+    yield result, stored(db)
+
+
+def test_the_crawl_opens_its_store_once_per_source(crawled):
+    """One connection per crawler, shared by the spider, the pipelines, the crawl state and the
+    robots.txt cache; and one read-only look at the end for the run's new/duplicate counts."""
+    result, _ = crawled
+    opened = [path for path in result["_opened"] if "syndicate.db" in path]
+    assert len(opened) == len(SOURCES) + 1, opened
 
 
 def test_every_article_present_once(crawled):

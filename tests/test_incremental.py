@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from crawltools import ROOT, crawl
+from crawltools import ROOT, crawl, rows
 from syndicate.mirror import serve_mirror
 from syndicate.items import article_id
 
@@ -20,15 +20,6 @@ FIRST = "2026-11-25T00:00:00+00:00"
 LATER = "2026-11-29T00:00:00+00:00"  # past the 72 h freshness window
 EVEN_LATER = "2026-12-03T00:00:00+00:00"
 MUCH_LATER = "2026-12-20T00:00:00+00:00"  # past four windows: gone pages are re-checked too
-
-
-def rows(db: Path) -> dict[str, dict]:
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return {r["canonical_url"]: dict(r) for r in conn.execute("SELECT * FROM articles")}
-    finally:
-        conn.close()
 
 
 @pytest.fixture

@@ -2,12 +2,11 @@
 -> store -> cross-site duplicates -> feeds. The mirror's answer key (truth.json) is the oracle."""
 
 import json
-import sqlite3
 
 import feedparser
 import pytest
 
-from crawltools import ROOT, crawl
+from crawltools import ROOT, crawl, rows as stored
 from syndicate import publish as feeds
 from syndicate.mirror import serve_mirror
 from syndicate.sources import registry
@@ -28,10 +27,7 @@ def everything(tmp_path_factory):
     with serve_mirror() as mirror:
         base_urls = {key: mirror.base_urls[s.host] for key, s in reg.sources.items() if s.host in mirror.base_urls}
         result = crawl(sorted(base_urls), root / "s.db", base_urls)
-    conn = sqlite3.connect(root / "s.db")
-    conn.row_factory = sqlite3.Row
-    rows = {r["canonical_url"]: dict(r) for r in conn.execute("SELECT * FROM articles")}
-    conn.close()
+    rows = stored(root / "s.db")
     store = Store(str(root / "s.db"))
     feeds.publish(store, root / "out", site_url="http://feeds.test/")
     store.close()

@@ -122,7 +122,6 @@ class PageBudget:
         self.max_pages = crawler.settings.getint("SYNDICATE_MAX_PAGES")
         self.pages = 0
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
-        crawler.signals.connect(self.response_received, signal=signals.response_received)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> PageBudget:
@@ -132,6 +131,8 @@ class PageBudget:
         own = getattr(spider, "max_pages", None)
         if own is not None:
             self.max_pages = int(own)
+        if self.max_pages:  # no cap, no counting
+            self.crawler.signals.connect(self.response_received, signal=signals.response_received)
 
     def response_received(self, response: Response, request: Request, spider: Spider) -> None:
         self.pages += 1
