@@ -1,0 +1,1 @@
+"""The mirror generator, one module per site (run data/mirror/build.py)."""
