@@ -69,48 +69,56 @@ def make_entry(row: dict, sources: dict[str, Source]) -> Entry:
     link = xml_safe(row["canonical_url"]).strip()
     first_seen = parse_time(row["first_seen"]) or EPOCH
     published = parse_time(row["published"])
-    date_known = published is not None
-    published = published or first_seen
     changed = parse_time(row["updated"])
     gone = parse_time(row.get("gone"))
-    updated = max(changed, published) if changed else published
-
-    origin = row["origin"]
-    outlet = plain_line(row["outlet"]) or None
+    dated = published or first_seen
+    origin, outlet = row["origin"], plain_line(row["outlet"]) or None
     rights = " ".join(xml_safe(row["rights"]).split()) or note(language, "rights_unknown", url=link)
-    author = plain_line(row["author"])
-    if not author:
-        site_outlet = source.site_outlet if source else None
-        author = {"reprinted": outlet, "original": site_outlet}.get(origin) or note(language, "unknown_author")
-    if origin == "reprinted" and outlet:
-        attribution = (outlet, None)
-    elif origin == "original" and source:
-        attribution = (source.site_outlet or source.name, source.home)
-    else:
-        attribution = None
+    author, attribution = _credit(row, source, outlet, language)
 
     paras = paragraphs(row["body"])
     summary = summarise(paras)
     allowed = origin == "original" and row["rights"] is not None and bool(source and source.full_text)
     full_text = tuple(paras) if allowed else ()
+    tail = _notes(language, published is None, first_seen, gone, origin, outlet, rights)
+    return Entry(
+        id=row["id"], story=row.get("story_id") or row["id"], title=plain_line(row["title"]) or note(language, "untitled"),
+        link=link, source=row["source"], language=language, published=dated,
+        updated=max(changed, dated) if changed else dated, date_known=published is not None, gone=gone,
+        origin=origin, outlet=outlet, author=author, rights=rights, summary=summary, full_text=full_text,
+        category=plain_line(row["category"]) or None, tags=_tags(row["tags"]), attribution=attribution,
+        summary_html=sanitize_html(html_paragraphs(([summary] if summary else []) + tail), link),
+        content_html=sanitize_html(html_paragraphs([*full_text, *tail]), link) if full_text else None,
+    )
+
+
+def _credit(row: dict, source: Source | None, outlet: str | None, language: str | None):
+    """(author, attribution): the named author, else the outlet (reprints) or the site (originals);
+    the attribution is the outlet of a reprint or the site of an original, as (name, link)."""
+    origin = row["origin"]
+    author = plain_line(row["author"]) or {"reprinted": outlet, "original": source and source.site_outlet}.get(origin) \
+        or note(language, "unknown_author")
+    if origin == "reprinted" and outlet:
+        return author, (outlet, None)
+    return author, (source.site_outlet or source.name, source.home) if origin == "original" and source else None
+
+
+def _notes(language: str | None, undated: bool, first_seen: datetime, gone: datetime | None, origin: str,
+           outlet: str | None, rights: str) -> list[str]:
+    """The paragraphs every entry ends with: date unknown, gone, the source, the rights."""
     tail = []
-    if not date_known:
+    if undated:
         tail.append(note(language, "date_unknown", date=first_seen.date().isoformat()))
     if gone:
         tail.append(note(language, "gone", date=gone.date().isoformat()))
     if origin == "reprinted" and outlet and outlet not in rights:
         tail.append(note(language, "source", outlet=outlet))
-    tail.append(rights)
-    summary_html = sanitize_html(html_paragraphs(([summary] if summary else []) + tail), link)
-    content_html = sanitize_html(html_paragraphs([*full_text, *tail]), link) if full_text else None
+    return [*tail, rights]
+
+
+def _tags(stored: str | None) -> tuple[str, ...]:
     try:
-        tags = tuple(t for t in (plain_line(t) for t in json.loads(row["tags"] or "[]")) if t)
+        tags = [plain_line(t) for t in json.loads(stored or "[]")]
     except (TypeError, ValueError):
-        tags = ()
-    return Entry(
-        id=row["id"], story=row.get("story_id") or row["id"], title=plain_line(row["title"]) or note(language, "untitled"), link=link,
-        source=row["source"], language=language, published=published, updated=updated, date_known=date_known,
-        gone=gone, origin=origin, outlet=outlet, author=author, rights=rights, summary=summary, full_text=full_text,
-        category=plain_line(row["category"]) or None, tags=tuple(dict.fromkeys(tags)), attribution=attribution,
-        summary_html=summary_html, content_html=content_html,
-    )
+        return ()
+    return tuple(dict.fromkeys(t for t in tags if t))

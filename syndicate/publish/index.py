@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..sources import Registry
 from .formats import FORMATS
-from .plan import KIND_HEADINGS, LANGUAGE_NAMES, disclaimer
+from .plan import KIND_ORDER, KINDS, LANGUAGE_NAMES, disclaimer
 from .text import rfc3339
 
 if TYPE_CHECKING:
@@ -72,7 +72,8 @@ def index_html(summaries: list[tuple[Document, int]], reg: Registry) -> bytes:
                              f'title="{html.escape(doc.feed.title)} ({fmt.label})" href="{html.escape(doc.path(fmt.suffix))}">')
         groups.setdefault(doc.feed.kind, []).append(_index_row(doc, len(doc.feed.entries), pages))
     sections = []
-    for kind, heading in KIND_HEADINGS.items():
+    for kind in KIND_ORDER:
+        heading = KINDS[kind].heading
         if kind in groups:
             sections.append(
                 f'<section id="{kind}">\n<h2>{heading}</h2>\n<table>\n<thead><tr><th scope="col">Feed</th>'

@@ -9,8 +9,9 @@ from contextlib import suppress
 from pathlib import Path
 
 from .formats import FORMATS
+from .plan import KINDS, STABLE_FEEDS
 
-MANAGED_DIRS = ("lang", "source", "category", "archive")
+MANAGED_DIRS = (*(name for name in KINDS if name not in STABLE_FEEDS), "archive")  # lang/, source/, category/
 FEED_SUFFIXES = tuple(f".{suffix}" for suffix in FORMATS)
 
 
@@ -51,7 +52,7 @@ def _fsync_dir(path: Path) -> None:
 
 def _stale(out: Path, keep: set[str]) -> list[Path]:
     """Feed files and leftover temp files of ours that this publish did not produce."""
-    candidates = [out / f"{name}{suffix}" for name in ("all", "originals") for suffix in FEED_SUFFIXES]
+    candidates = [out / f"{name}{suffix}" for name in STABLE_FEEDS for suffix in FEED_SUFFIXES]
     for sub in MANAGED_DIRS:
         if (out / sub).is_dir():
             candidates.extend(p for p in (out / sub).rglob("*") if p.is_file() and not p.is_symlink())

@@ -7,6 +7,7 @@ import hashlib
 import re
 import uuid
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..items import ID_NAMESPACE
 from ..sources import Registry, Source
@@ -14,9 +15,6 @@ from .entries import Entry, make_entry
 from .text import EPOCH, parse_time, plain_line
 
 LANGUAGE_NAMES = {"en": "English", "zh-Hans": "Chinese (Simplified) 简体中文", "zh-Hant": "Chinese (Traditional) 繁體中文"}
-# The feed kinds, in the index page's order, with their headings there.
-KIND_HEADINGS = {"all": "Everything", "lang": "By language", "source": "By source", "originals": "Originals",
-                 "category": "By category"}
 
 
 def slug(name: str) -> str:
@@ -32,19 +30,6 @@ def slug(name: str) -> str:
 def segment(value: str) -> str:
     """A registry key or language tag as a path segment; anything unusual is slugged (never ``..``)."""
     return value if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", value) else slug(value)
-
-
-def feed_paths(row: dict) -> list[str]:
-    """The feeds a stored row (story or duplicate) belongs to, by output path."""
-    paths = ["all", f"source/{segment(row['source'])}"]
-    if row["language"]:
-        paths.append(f"lang/{segment(row['language'])}")
-    if row["origin"] == "original":
-        paths.append("originals")
-    category = plain_line(row["category"])
-    if category:
-        paths.append(f"category/{slug(category)}")
-    return paths
 
 
 @dataclass
@@ -75,32 +60,83 @@ def disclaimer(sources: list[Source]) -> str:
     return "\n\n".join(f"{src.name}: {text}" for src, text in zip(sources, parts))
 
 
+# -- the feed kinds ------------------------------------------------------------------------------
+# Each kind says which of its feeds a stored row belongs to (by output path) and how a feed of
+# it presents itself. ``describe`` sets title, description and, where it knows them, language
+# and home; it returns the registry keys whose disclaimers the feed carries (empty: those of
+# the sources in it).
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    heading: str                                   # on the index page
+    paths: Callable[[dict], list[str]]
+    describe: Callable[[Feed, Registry, str], list[str]]
+    stable: tuple[str, ...] = ()                   # feeds that exist even with no story (stable addresses)
+
+
+def _all(feed: Feed, reg: Registry, site_url: str) -> list[str]:
+    feed.title = "CSR news: all sources"
+    feed.description = "Every story collected by csr-syndicate, one entry per story, newest first."
+    return []
+
+
+def _by_source(feed: Feed, reg: Registry, site_url: str) -> list[str]:
+    name = feed.path.partition("/")[2]
+    src = reg.sources.get(name)
+    feed.title = src.name if src else name
+    feed.description = f"Stories from {src.home if src else name}, newest first."
+    feed.home = src.home if src else site_url
+    feed.language = src.language if src else None
+    return [name] if src else []
+
+
+def _by_language(feed: Feed, reg: Registry, site_url: str) -> list[str]:
+    name = feed.path.partition("/")[2]
+    feed.title = f"CSR news in {LANGUAGE_NAMES.get(name, name)}"
+    feed.description = f"Every story in {LANGUAGE_NAMES.get(name, name)}, newest first."
+    feed.language = name
+    return [] if feed.entries else sorted(k for k, s in reg.sources.items() if s.language == name)
+
+
+def _originals(feed: Feed, reg: Registry, site_url: str) -> list[str]:
+    feed.title = "CSR news: originals"
+    feed.description = "Articles the sites publish as their own, newest first (reprints left out)."
+    return []
+
+
+def _by_category(feed: Feed, reg: Registry, site_url: str) -> list[str]:
+    feed.title = f"CSR news: {min(feed.names)}"
+    feed.description = f"Stories in the category “{' / '.join(sorted(feed.names))}”, newest first."
+    return []
+
+
+def _category_paths(row: dict) -> list[str]:
+    category = plain_line(row["category"])
+    return [f"category/{slug(category)}"] if category else []
+
+
+# In the order a row's feeds are listed; the index page orders kinds by KIND_ORDER.
+KINDS: dict[str, Kind] = {k.name: k for k in (
+    Kind("all", "Everything", lambda row: ["all"], _all, stable=("all",)),
+    Kind("source", "By source", lambda row: [f"source/{segment(row['source'])}"], _by_source),
+    Kind("lang", "By language", lambda row: [f"lang/{segment(row['language'])}"] if row["language"] else [],
+         _by_language),
+    Kind("originals", "Originals", lambda row: ["originals"] if row["origin"] == "original" else [], _originals,
+         stable=("originals",)),
+    Kind("category", "By category", _category_paths, _by_category),
+)}
+KIND_ORDER = ("all", "lang", "source", "originals", "category")
+STABLE_FEEDS = tuple(path for kind in KINDS.values() for path in kind.stable)
+
+
+def feed_paths(row: dict) -> list[str]:
+    """The feeds a stored row (story or duplicate) belongs to, by output path."""
+    return [path for kind in KINDS.values() for path in kind.paths(row)]
+
+
 def _describe(feed: Feed, reg: Registry, site_url: str) -> None:
-    keys = sorted({e.source for e in feed.entries} & set(reg.sources))
+    keys = KINDS[feed.kind].describe(feed, reg, site_url) or sorted({e.source for e in feed.entries} & set(reg.sources))
     languages = {e.language for e in feed.entries}
-    kind, name = feed.kind, feed.path.partition("/")[2]
-    if kind == "source":
-        src = reg.sources.get(name)
-        keys = [name] if src else keys
-        feed.title = src.name if src else name
-        feed.description = f"Stories from {src.home if src else name}, newest first."
-        feed.home = src.home if src else site_url
-        feed.language = src.language if src else None
-    elif kind == "lang":
-        keys = keys or sorted(k for k, s in reg.sources.items() if s.language == name)
-        feed.title = f"CSR news in {LANGUAGE_NAMES.get(name, name)}"
-        feed.description = f"Every story in {LANGUAGE_NAMES.get(name, name)}, newest first."
-        feed.language = name
-    elif kind == "originals":
-        feed.title = "CSR news: originals"
-        feed.description = "Articles the sites publish as their own, newest first (reprints left out)."
-    elif kind == "category":
-        label = min(feed.names)
-        feed.title = f"CSR news: {label}"
-        feed.description = f"Stories in the category “{' / '.join(sorted(feed.names))}”, newest first."
-    else:
-        feed.title = "CSR news: all sources"
-        feed.description = "Every story collected by csr-syndicate, one entry per story, newest first."
     if feed.language is None and len(languages) == 1:
         feed.language = next(iter(languages))
     feed.home = feed.home or site_url
@@ -115,7 +151,7 @@ def _slot_order(row: dict) -> tuple:
 
 def plan_feeds(rows: list[dict], reg: Registry, site_url: str) -> list[Feed]:
     """Every feed to write, from all stored rows ordered by (first_seen, id)."""
-    feeds: dict[str, Feed] = {path: Feed(path, path) for path in ("all", "originals")}
+    feeds: dict[str, Feed] = {path: Feed(path, path.partition("/")[0]) for path in STABLE_FEEDS}
     entries = {}
     rows = sorted(rows, key=_slot_order)
     for row in rows:
@@ -128,11 +164,11 @@ def plan_feeds(rows: list[dict], reg: Registry, site_url: str) -> list[Feed]:
                 feed.names.add(plain_line(row["category"]))
             if row["id"] in entries:
                 feed.entries.append(entries[row["id"]])
-    # A feed exists while it has a story; "all" and "originals" always do (their addresses are stable).
-    kept = [f for f in feeds.values() if f.entries or f.path in ("all", "originals")]
+    # A feed exists while it has a story; the stable ones always do.
+    kept = [f for f in feeds.values() if f.entries or f.path in STABLE_FEEDS]
     for feed in kept:
         feed.entries.sort(key=lambda e: e.sort_key)
         _describe(feed, reg, site_url)
-    order = list(KIND_HEADINGS)
+    order = list(KIND_ORDER)
     return sorted(kept, key=lambda f: (order.index(f.kind), f.title.casefold() if f.kind == "category"
                                                  else "", f.path))
