@@ -5,8 +5,7 @@ import sqlite3
 
 import pytest
 
-from syndicate.items import Article
-from syndicate.items import article_id
+from syndicate.items import Article, article_id
 from syndicate.store import DUPLICATE, NEW, UNCHANGED, UPDATED, Store
 
 WORDS = ("company report carbon emission supply chain village school water energy forum investor "
@@ -280,3 +279,33 @@ def test_a_member_that_leaves_its_group_never_shares_the_groups_story_id(store):
     assert reprint["duplicate_of"] is None and original["duplicate_of"] is None
     assert original["story_id"] == article_id("https://x.test/a/1.html")  # the story goes on under its id
     assert reprint["story_id"] != original["story_id"]
+
+
+def test_a_read_only_open_takes_no_lock_and_runs_no_migration(tmp_path):
+    """`syndicate stats`, `health` and the run's final counts read while a crawl writes."""
+    db = tmp_path / "r.db"
+    with Store(str(db)) as store:
+        put(store, art(1, english(1)))
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # a crawl's batch in flight holds the write lock
+    try:
+        with Store(str(db), readonly=True) as reader:
+            assert [r["id"] for r in reader.all_articles()] == [article_id("https://x.test/a/1.html")]
+            with pytest.raises(sqlite3.OperationalError, match="readonly"):
+                reader.conn.execute("DELETE FROM articles")
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
+def test_a_read_only_open_of_an_older_store_upgrades_it_once(tmp_path):
+    db = tmp_path / "old.db"
+    with Store(str(db)) as store:
+        store.conn.execute("DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations)")
+        store.conn.execute("DROP TABLE crawl_health")  # as a store made before the last migration
+    with Store(str(db), readonly=True) as reader:
+        assert not reader.readonly  # upgraded first, with a writing connection
+        assert reader.health_sources() == []
+    with Store(str(db), readonly=True) as reader:
+        assert reader.readonly  # up to date: read-only from now on
+        assert reader.health_sources() == []
