@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .entries import Entry
-from .formats import FORMATS
 from .plan import Feed
 from .text import EPOCH
 
@@ -33,9 +32,8 @@ class Document:
     def updated(self) -> datetime:
         return max((e.updated for e in self.entries), default=EPOCH)
 
-    def links(self, fmt: str, site_url: str) -> list[tuple[str, str, str]]:
+    def links(self, fmt: str, media_type: str, site_url: str) -> list[tuple[str, str, str]]:
         """(rel, href, type): self first, alternate last (feedgen takes RSS <link> from the last)."""
-        media_type = FORMATS[fmt].media_type
         links = [("self", site_url + self.path(fmt), media_type)]
         if self.page is not None:
             links.append(("current", site_url + f"{self.feed.path}.{fmt}", media_type))

@@ -20,7 +20,7 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {f.suffix: f for f in (
-    Format("atom", "Atom", "application/atom+xml", syndication.atom_bytes, archived=True),
-    Format("rss", "RSS", "application/rss+xml", syndication.rss_bytes, archived=True),
-    Format("json", "JSON Feed", "application/feed+json", jsonfeed.json_bytes, archived=False),  # no archive mechanism
+    Format("atom", "Atom", syndication.MEDIA_TYPES["atom"], syndication.atom_bytes, archived=True),
+    Format("rss", "RSS", syndication.MEDIA_TYPES["rss"], syndication.rss_bytes, archived=True),
+    Format("json", "JSON Feed", jsonfeed.MEDIA_TYPE, jsonfeed.json_bytes, archived=False),  # no archive mechanism
 )}

@@ -11,6 +11,8 @@ from ..text import rfc3339
 if TYPE_CHECKING:
     from ..archives import Document
 
+MEDIA_TYPE = "application/feed+json"
+
 
 def json_bytes(doc: Document, site_url: str) -> bytes:
     """JSON Feed 1.1; attribution in the ``_syndicate`` extension objects."""

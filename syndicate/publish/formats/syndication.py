@@ -18,6 +18,7 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 FH_NS = "http://purl.org/syndication/history/1.0"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 GENERATOR = "csr-syndicate"
+MEDIA_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
 
 
 class _History(BaseExtension):
@@ -81,7 +82,7 @@ def _generator(doc: Document, fmt: str, site_url: str) -> FeedGenerator:
     fg.register_extension("history", _History, None)
     if fmt == "rss":  # Dublin Core, for RSS only (Atom has author and rights of its own)
         fg.load_extension("dc", atom=False, rss=True)
-    fg.history.links = doc.links(fmt, site_url)
+    fg.history.links = doc.links(fmt, MEDIA_TYPES[fmt], site_url)
     fg.history.archive = doc.page is not None
     fg.id(feed.urn)
     fg.title(feed.title if doc.page is None else f"{feed.title} (archive page {doc.page})")
