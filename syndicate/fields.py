@@ -450,7 +450,8 @@ def parse_meta(block: Block, page: Page) -> Meta:
             if label in SOURCE_LABELS and meta.source is None:
                 meta.source, meta.source_date = split_credit_date(value)
             elif label in AUTHOR_LABELS and value and not meta.author and not find_date_text(value):
-                meta.author = value
+                # "周建平 【大 中 小】": a page widget after the name is not part of it
+                meta.author = re.sub(r"\s*(?:【[^】]*】|\[[^\]]*\])", "", value).strip() or None
             elif label in DATE_LABELS:
                 meta.date_field = True
         return meta
