@@ -73,6 +73,16 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     return body.decode("cp1252", errors="replace"), "cp1252"
 
 
+# Bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069): in a
+# one-line field they can show a name reversed in a reader (spoofing); plain text never needs them.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_bidi(text: str | None) -> str | None:
+    """``text`` without bidirectional override and isolate controls (None stays None)."""
+    return _BIDI_CONTROLS.sub("", text) if text else text
+
+
 def clean_text(text: str | None) -> str:
     """NFC, XML-invalid characters and lone surrogates removed, whitespace collapsed."""
     if not text:

@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 from .dates import find_date_text, iso, parse_date, starts_with_date
 from .errors import NoBody, NoTitle, SoftNotFound
-from .extract import NOT_FOUND, TAGS_LINE, Block, clean_text, element_text, meta_content, page_html, parse_html, \
+from .extract import NOT_FOUND, TAGS_LINE, Block, clean_text, strip_bidi, element_text, meta_content, page_html, parse_html, \
     split_tags, text_blocks
 from .items import Article
 from .language import cjk_share, detect_language
@@ -847,12 +847,12 @@ def parse_page(page: Page, canonical: str) -> Article:
     body = "\n\n".join(credit.paragraphs)
     declared = page.root.get("lang") or meta_content(page.root, "content-language") or src.language
     return Article(
-        url=page.url, canonical_url=canonical, source=src.key, title=title_text, body=body,
+        url=page.url, canonical_url=canonical, source=src.key, title=strip_bidi(title_text), body=body,
         published=iso(published(page, metas, dateline, credit.date_text or source_date)),
-        author=author(page, metas),
-        category=category(page, title_text), tags=tags(page, lines, title_at),
+        author=strip_bidi(author(page, metas)),
+        category=strip_bidi(category(page, title_text)), tags=[strip_bidi(t) for t in tags(page, lines, title_at)],
         language=detect_language(f"{title_text}\n{body}", declared), origin=provenance.origin,
-        outlet=provenance.outlet, rights=provenance.rights, evidence=dict(sorted(page.found.items())),
+        outlet=strip_bidi(provenance.outlet), rights=provenance.rights, evidence=dict(sorted(page.found.items())),
     )
 
 

@@ -22,7 +22,7 @@ from syndicate import publish as feeds
 from syndicate.publish import output
 from syndicate.cli import cli
 from syndicate.sources import Registry, registry
-from syndicate.items import article_id
+from syndicate.items import Article, article_id
 from syndicate.store import Store
 
 SCHEMA = Path(__file__).parent / "data" / "atom.rng"
@@ -636,3 +636,23 @@ def test_plain_lines_lose_markup_but_keep_bracketed_names():
     assert feeds.plain_line("<img src=x onerror=alert(1)>T") == "T"
     assert feeds.plain_line("<x-widget onclick=alert(1)>y") == "y"  # an unknown element with an attribute
     assert feeds.plain_line("&lt;script&gt;alert(1)&lt;/script&gt;Hi") == "&lt;script&gt;alert(1)&lt;/script&gt;Hi"
+
+
+def test_bidi_controls_never_reach_a_reader(tmp_path):
+    """U+202E (right-to-left override) would show "Acme gnivig" reversed as "giving emcA": a name
+    shown spoofed. Overrides and isolates are stripped from every one-line field."""
+    rlo, lri, pdi = "\u202e", "\u2066", "\u2069"
+    assert feeds.plain_line(f"Bank {rlo}gnivig{pdi} report") == "Bank gnivig report"
+    spoof = Article(url="https://en.csr-china.net/a/news/2024/0309/190.html",
+                    canonical_url="https://en.csr-china.net/a/news/2024/0309/190.html", source="csr_china_en",
+                    title=f"Award for {rlo}ynapmoc{pdi}", body="The jury met in March.\n\nIt chose one.",
+                    author=f"{lri}Li Wei{pdi}", outlet=f"{rlo}China Daily", origin="reprinted",
+                    rights="Reprinted from China Daily.", language="en", published="2024-03-09T00:00:00+08:00")
+    store = Store(str(tmp_path / "b.db"))
+    with store.batch():
+        store.upsert(spoof, "2026-11-01T00:00:00+00:00")
+    feeds.publish(store, tmp_path / "out", site_url=SITE)
+    store.close()
+    for name in ("all.atom", "all.rss", "all.json", "index.html"):
+        text = (tmp_path / "out" / name).read_text("utf-8")
+        assert not any(c in text for c in (rlo, lri, pdi)), name

@@ -10,6 +10,8 @@ from urllib.parse import urljoin
 
 import nh3
 
+from ..extract import strip_bidi
+
 SUMMARY_CHARS = 300
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
@@ -77,7 +79,7 @@ def plain_line(text: str | None) -> str:
     onerror=...>``) loses the markup, so no reader that renders titles as HTML runs it. A name
     in angle brackets that is no markup (``<China Daily>``) keeps its text.
     """
-    text = xml_safe(text)
+    text = strip_bidi(xml_safe(text))
     for _ in range(5):  # markup hidden behind entities is markup too: strip until none is left
         if not _has_markup(text):
             break
