@@ -70,9 +70,30 @@ class CrawlReport:
             return "no articles found"
         return None
 
+    @property
+    def refused(self) -> dict[str, int]:
+        """Requests and responses the hardening dropped, by reason (none is silent)."""
+        counts = {label: self.get(key) for key, label in REFUSALS.items()}
+        return {label: n for label, n in counts.items() if n}
+
     def summary(self) -> str:
         a = self.articles
+        refused = self.refused
+        detail = f" ({', '.join(f'{n} {label}' for label, n in refused.items())})" if refused else ""
         return (f"{self.source}: {self.pages} pages, {sum(a.values())} articles "
                 f"({a['new']} new, {a['updated']} updated, {a['unchanged']} unchanged, "
                 f"{a['duplicate']} duplicate), {self.fresh} fresh, {self.missing} missing, {self.gone} gone, "
-                f"{self.skipped} skipped, {self.errors} errors")
+                f"{self.skipped} skipped, {sum(refused.values())} refused{detail}, {self.errors} errors")
+
+
+# The hardening's counters (syndicate/hardening/) as the summary names them.
+REFUSALS = {
+    "syndicate/too_large": "too large",
+    "syndicate/decompression_bomb": "decompression bomb",
+    "syndicate/robots/disallowed": "disallowed by robots.txt",
+    "syndicate/robots/unreachable": "robots.txt unreachable",
+    "syndicate/ssrf_blocked": "non-public address",
+    "syndicate/scheme_refused": "not http(s)",
+    "syndicate/redirect_loop": "redirect loop",
+    "syndicate/redirect_limit": "too many redirects",
+}

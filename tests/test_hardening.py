@@ -22,6 +22,7 @@ from hardening_servers import (
     slow,
 )
 from syndicate.hardening import HARDENING_SETTINGS
+from syndicate.report import CrawlReport
 from syndicate.hardening.address import GuardedResolver, allowed_netlocs, blocked_reason, literal_ip
 from syndicate.hardening.refusals import BlockedAddressError
 
@@ -88,6 +89,7 @@ def test_decompression_bombs_stop_at_max_size():
     assert result.stat("syndicate/decompression_bomb") == 3
     assert result.log.count("exceeded DOWNLOAD_MAXSIZE (8388608 B) during decompression") == 3
     assert_clean_log(result.log)
+    assert "3 refused (3 decompression bomb)" in CrawlReport("probe", result.stats).summary()  # no silent drop
 
 
 def test_endless_and_huge_bodies_are_cut_off_counted_without_traceback():
@@ -95,6 +97,7 @@ def test_endless_and_huge_bodies_are_cut_off_counted_without_traceback():
         result = run_crawl([s.url("/endless"), s.url("/huge"), s.url("/ok")], allowed_netlocs=[s.netloc()])
     assert result.parsed == [s.url("/ok")]
     assert result.stat("syndicate/too_large") == 2
+    assert "2 refused (2 too large)" in CrawlReport("probe", result.stats).summary()
     assert "Expected to receive 104857600 bytes which is larger than download max size" in result.log
     assert re.search(r"Received \d+ bytes which is larger than download max size \(8388608\) in request <GET \S+/endless>", result.log)
     assert_clean_log(result.log)
