@@ -656,3 +656,25 @@ def test_bidi_controls_never_reach_a_reader(tmp_path):
     for name in ("all.atom", "all.rss", "all.json", "index.html"):
         text = (tmp_path / "out" / name).read_text("utf-8")
         assert not any(c in text for c in (rlo, lri, pdi)), name
+
+
+def test_a_very_long_category_or_source_name_does_not_stop_publishing(tmp_path):
+    """A breadcrumb of 300 characters once became a file name too long for the file system:
+    publishing failed, and every later run with it. Generated path parts are bounded."""
+    long_en = "Corporate social responsibility " * 10
+    long_zh = "企业社会责任" * 60
+    store = Store(str(tmp_path / "l.db"))
+    with store.batch():
+        for n, category in enumerate((long_en, long_zh, long_en + "!")):
+            url = f"https://en.csr-china.net/a/news/2024/0309/{300 + n}.html"
+            store.upsert(Article(url=url, canonical_url=url, source="csr_china_en", title=f"Story {n}",
+                                 body="A first paragraph of the story.\n\nAnd a second one.", category=category,
+                                 language="x" * 300, published="2024-03-09T00:00:00+08:00"),
+                         "2026-11-01T00:00:00+00:00")
+    report = feeds.publish(store, tmp_path / "out", site_url=SITE)
+    store.close()
+    assert report.failed == []
+    paths = [p.relative_to(tmp_path / "out") for p in (tmp_path / "out").rglob("*") if p.is_file()]
+    assert max(len(part.encode()) for p in paths for part in p.parts) <= 90
+    categories = {p.parts[1] for p in paths if p.parts[0] == "category"}
+    assert len(categories) == 3 * len(feeds.FORMATS)  # three names, three files each: no two share one

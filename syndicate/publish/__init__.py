@@ -57,7 +57,7 @@ archive mechanism: the JSON documents mirror the subscription feeds only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import settings as defaults
@@ -83,17 +83,19 @@ def normalise_site_url(site_url: str) -> str:
 
 
 def build(store: Store, site_url: str = DEFAULT_SITE_URL, limit: int = DEFAULT_LIMIT,
-          archive_size: int | None = None, reg: Registry | None = None) -> tuple[dict[str, bytes], list[Feed]]:
+          archive_size: int | None = None, reg: Registry | None = None,
+          failed: list[str] | None = None) -> tuple[dict[str, bytes], list[Feed]]:
     """Every output file, ``{relative path: bytes}``, from one read of the store.
 
-    ``archive_size`` (rows per archive page) is ``limit`` unless a test wants otherwise.
+    ``archive_size`` (rows per archive page) is ``limit`` unless a test wants otherwise. The ids
+    of stories that could not be published (logged) are appended to ``failed``.
     """
     archive_size = archive_size or limit
     if limit < 1 or archive_size < 1:
         raise ValueError("limit and archive_size must be positive")
     site_url = normalise_site_url(site_url)
     reg = reg or project_registry()
-    feeds = plan_feeds(store.articles_by_first_seen(), reg, site_url)
+    feeds = plan_feeds(store.articles_by_first_seen(), reg, site_url, failed)
     files: dict[str, bytes] = {}
     summaries = []
     for feed in feeds:
@@ -113,6 +115,7 @@ class PublishReport:
     written: list[str]
     unchanged: list[str]
     removed: list[str]
+    failed: list[str] = field(default_factory=list)  # ids of stories that could not be published
 
     @property
     def index(self) -> Path:
@@ -123,16 +126,18 @@ class PublishReport:
         return (f"index: {self.index}\n"
                 f"feeds: {main} and {len(self.feeds) - 1} more feeds listed in the index\n"
                 f"{len(self.written)} files written, {len(self.unchanged)} unchanged, "
-                f"{len(self.removed)} removed")
+                f"{len(self.removed)} removed" + (f"; {len(self.failed)} stories NOT published (see the log)"
+                                                   if self.failed else ""))
 
 
 def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SITE_URL, limit: int = DEFAULT_LIMIT,
             archive_size: int | None = None, reg: Registry | None = None) -> PublishReport:
     """Build every feed from the store at ``db`` and write the changed files under ``out``."""
     store = db if isinstance(db, Store) else Store(str(db))
+    failed: list[str] = []
     try:
-        files, feeds = build(store, site_url, limit, archive_size, reg)
+        files, feeds = build(store, site_url, limit, archive_size, reg, failed)
     finally:
         if store is not db:
             store.close()
-    return PublishReport(Path(out), feeds, *write_tree(Path(out), files))
+    return PublishReport(Path(out), feeds, *write_tree(Path(out), files), failed=failed)

@@ -4,6 +4,7 @@ originals, by category), the feeds a stored row belongs to, and how each feed de
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -14,22 +15,28 @@ from ..sources import Registry, Source
 from .entries import Entry, make_entry
 from .text import EPOCH, parse_time, plain_line
 
+logger = logging.getLogger(__name__)
+
 LANGUAGE_NAMES = {"en": "English", "zh-Hans": "Chinese (Simplified) 简体中文", "zh-Hant": "Chinese (Traditional) 繁體中文"}
 
 
+SEGMENT_MAX = 80  # characters of a generated path component (file systems allow 255 bytes)
+
+
 def slug(name: str) -> str:
-    """ASCII path segment for a category: ``CSR News`` -> ``csr-news``; other scripts get a hash."""
+    """ASCII path segment for a category: ``CSR News`` -> ``csr-news``; other scripts get a hash;
+    a long name is cut and keeps a hash of the whole, so two long names never share a file."""
     words = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") if name.isascii() else ""
-    if words:
-        return words
-    ascii_part = re.sub(r"[^a-z0-9]+", "-", name.encode("ascii", "ignore").decode().lower()).strip("-")
     digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
-    return f"{ascii_part}-{digest}" if ascii_part else digest
+    if words:
+        return words if len(words) <= SEGMENT_MAX else f"{words[:SEGMENT_MAX - 11].rstrip('-')}-{digest}"
+    ascii_part = re.sub(r"[^a-z0-9]+", "-", name.encode("ascii", "ignore").decode().lower()).strip("-")
+    return f"{ascii_part[:SEGMENT_MAX - 11].rstrip('-')}-{digest}" if ascii_part else digest
 
 
 def segment(value: str) -> str:
-    """A registry key or language tag as a path segment; anything unusual is slugged (never ``..``)."""
-    return value if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", value) else slug(value)
+    """A registry key or language tag as a path segment; anything unusual or long is slugged (never ``..``)."""
+    return value if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", value) and len(value) <= SEGMENT_MAX else slug(value)
 
 
 @dataclass
@@ -149,15 +156,25 @@ def _slot_order(row: dict) -> tuple:
     return (seen, parse_time(row["published"]) or seen, row["id"])
 
 
-def plan_feeds(rows: list[dict], reg: Registry, site_url: str) -> list[Feed]:
-    """Every feed to write, from all stored rows ordered by (first_seen, id)."""
+def plan_feeds(rows: list[dict], reg: Registry, site_url: str, failed: list[str] | None = None) -> list[Feed]:
+    """Every feed to write, from all stored rows ordered by (first_seen, id). A row that cannot
+    be made into an entry is logged and its id appended to ``failed``; the others go on."""
     feeds: dict[str, Feed] = {path: Feed(path, path.partition("/")[0]) for path in STABLE_FEEDS}
     entries = {}
     rows = sorted(rows, key=_slot_order)
     for row in rows:
-        if row["duplicate_of"] is None:
-            entries[row["id"]] = make_entry(row, reg.sources)
-        for path in feed_paths(row):
+        try:
+            if row["duplicate_of"] is None:
+                entries[row["id"]] = make_entry(row, reg.sources)
+            paths = feed_paths(row)
+        except Exception as exc:  # noqa: BLE001 - one bad row never stops the others
+            logger.error("story %s (%s) not published: %s: %s", row.get("id"), row.get("canonical_url"),
+                         type(exc).__name__, exc)
+            entries.pop(row.get("id"), None)
+            if failed is not None:
+                failed.append(str(row.get("id")))
+            continue
+        for path in paths:
             feed = feeds.setdefault(path, Feed(path, path.partition("/")[0]))
             feed.slots.append(row)
             if path.startswith("category/"):
