@@ -58,7 +58,7 @@ class FeedServer:
     """WSGI app serving the files under ``root`` (read fresh on every change; small feeds only)."""
 
     def __init__(self, root: str | Path):
-        self.root = Path(root).resolve()
+        self.root = Path(root).absolute()  # resolved per request: publish switches it to a new set
         self._cache: dict[tuple, _Representation] = {}
         self._lock = threading.Lock()
 
@@ -99,11 +99,12 @@ class FeedServer:
         if any(part in ("", ".", "..") or part.startswith(".") or "\\" in part or "\x00" in part
                for part in parts):
             return None
-        joined = safe_join(str(self.root), rel)
+        base = Path(os.path.realpath(self.root))  # the published set this request is served from
+        joined = safe_join(str(base), rel)
         if joined is None:
             return None
         real = Path(os.path.realpath(joined))
-        if not real.is_relative_to(self.root) or not real.is_file():
+        if not real.is_relative_to(base) or not real.is_file():
             return None
         return real
 

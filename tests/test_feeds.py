@@ -503,28 +503,42 @@ def test_limit(tmp_path):
 
 
 # -- writing -------------------------------------------------------------------------------------------
-def test_failed_publish_leaves_old_files_and_no_temp_files(store, tmp_path, monkeypatch):
+@pytest.mark.parametrize("fail_at", ["first file", "middle file", "late file", "switch"])
+def test_a_failed_publish_leaves_the_old_set_whole(store, tmp_path, monkeypatch, fail_at):
+    """A publish is one set: failing (disk full, killed) at any file, or at the switch itself,
+    leaves every file of the previous publish as it was, the index and the feeds of one
+    generation, and no half-written generation behind."""
     out = tmp_path / "out"
     feeds.publish(store, out, site_url=SITE)
-    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    calls = []
-    real_replace = os.replace
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    total = len(before)
+    stop = {"first file": 1, "middle file": total // 2, "late file": total - 2}.get(fail_at)
+    writes = []
+    real_write, real_replace = output._write_new, output.os.replace
+
+    def failing_write(path, data):
+        writes.append(path)
+        if len(writes) == stop:
+            raise OSError("disk full")
+        real_write(path, data)
 
     def failing_replace(src, dst):
-        calls.append(dst)
-        if len(calls) == 3:
+        if Path(dst) == out:
             raise OSError("disk full")
         real_replace(src, dst)
 
-    monkeypatch.setattr(output.os, "replace", failing_replace)
+    monkeypatch.setattr(output, "_write_new", failing_write)
+    if fail_at == "switch":
+        monkeypatch.setattr(output.os, "replace", failing_replace)
     with pytest.raises(OSError, match="disk full"):
         feeds.publish(store, out, site_url="https://elsewhere.example/")  # every file changes
-    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    assert set(after) == set(before)  # no temporary file left behind
-    assert Path(calls[2]) in before and after[Path(calls[2])] == before[Path(calls[2])]
-    for path, data in after.items():  # each file is whole: the old or the new version
-        if path.suffix == ".atom":
-            etree.fromstring(data)
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert len(list(output.generations_dir(out).iterdir())) == 1  # only the published one
+    monkeypatch.undo()
+    feeds.publish(store, out, site_url="https://elsewhere.example/")
+    assert all("https://elsewhere.example/" in (out / f"all.{fmt}").read_text("utf-8") for fmt in ("atom", "rss"))
+    assert len(list(output.generations_dir(out).iterdir())) == 2  # the new set, and the one a reader may still read
 
 
 def test_stale_feeds_are_removed(tmp_path):

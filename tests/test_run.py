@@ -90,17 +90,19 @@ def test_zero_articles_where_some_were_expected_is_a_failure(tmp_path):
 def test_publish_failure_exits_4_and_leaves_whole_feeds(tmp_path):
     db, out = tmp_path / "s.db", tmp_path / "feeds"
     assert syndicate("run", "--mirror", "--db", str(db), "--out", str(out)).returncode == 0
-    before = (out / "all.rss").read_bytes()
-    (out / "all.atom").unlink()
-    (out / "all.atom").mkdir()  # a directory where a feed file must go: the publish cannot finish
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    blocker = tmp_path / ".feeds.link" / "x"  # a directory where the switch must put its link
+    blocker.parent.mkdir()
+    blocker.write_text("the publish cannot finish")
     result = syndicate("run", "--mirror", "--db", str(db), "--out", str(out), "--site-url", "http://other.test/")
     assert result.returncode == 4, result.stdout + result.stderr
     assert "publish FAILED" in result.stderr and "Traceback" not in result.stderr
-    (out / "all.atom").rmdir()
-    feeds_are_whole(out)  # every feed on disk is whole (old or new), no temporary files left
-    assert b"http://other.test/" in (out / "all.rss").read_bytes() or (out / "all.rss").read_bytes() == before
-    again = syndicate("run", "--mirror", "--db", str(db), "--out", str(out))
-    assert again.returncode == 0 and (out / "all.atom").is_file()
+    feeds_are_whole(out)  # every feed on disk is whole, no temporary files left
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before  # the old set
+    blocker.unlink()
+    blocker.parent.rmdir()
+    again = syndicate("run", "--mirror", "--db", str(db), "--out", str(out), "--site-url", "http://other.test/")
+    assert again.returncode == 0 and b"http://other.test/" in (out / "all.atom").read_bytes()
 
 
 def slow_run(db, out, base_url):

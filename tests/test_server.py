@@ -148,3 +148,28 @@ def test_only_get_and_head(site):
 def test_cli_serve_needs_a_published_directory(tmp_path):
     result = CliRunner().invoke(cli, ["serve", "--out", str(tmp_path / "missing"), "--port", "0"])
     assert result.exit_code != 0 and "syndicate publish" in result.output
+
+
+def test_serves_the_new_set_once_a_publish_switches(tmp_path):
+    """The server follows the published link per request: after a publish it serves the new
+    set, and never a file of another generation beside the index it served."""
+    store = build_store(tmp_path / "s.db")
+    out = tmp_path / "out"
+    feeds.publish(store, out, site_url="http://a.test/")
+    server = make_feed_server(out, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        _, first = request(server, "/all.atom")
+        assert b"http://a.test/all.atom" in first
+        feeds.publish(store, out, site_url="http://b.test/")
+        _, second = request(server, "/all.atom")
+        assert b"http://b.test/all.atom" in second and b"http://a.test/" not in second
+        feeds.publish(store, out, site_url="http://c.test/")  # the first generation is pruned now
+        response, third = request(server, "/all.atom")
+        assert response.status == 200 and b"http://c.test/all.atom" in third
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+        store.close()
