@@ -79,6 +79,24 @@ def test_robots_5xx_disallows_the_host_and_4xx_allows_it():
     assert "Traceback" not in result.log  # RetryMiddleware's "Gave up retrying" line is an ERROR
 
 
+def test_a_robots_txt_over_the_size_limit_is_obeyed_not_ignored():
+    """RFC 9309: at least the first 500 KiB are parsed and obeyed. A 10 MB robots.txt that
+    begins "Disallow: /" once let the whole site be crawled (a cut-off file read as "allow all")."""
+    padding = "# " + "x" * 78 + "\n"
+    huge = "User-agent: *\nDisallow: /\n" + padding * (10 * 2**20 // len(padding))
+    allow_late = "User-agent: *\n" + padding * (700 * 1024 // len(padding)) + "Disallow: /\n"
+    with Server({"/robots.txt": robots(huge), "/*": page()}) as big, Server(
+            {"/robots.txt": robots(allow_late), "/*": page()}) as late, Server(
+            {"/robots.txt": bomb("gzip"), "/*": page()}) as bombed:
+        start = [big.url(f"/p{i}") for i in range(3)] + [late.url("/p0")] + [bombed.url("/p0")]
+        result = run_crawl(start, allowed_netlocs=[big.netloc(), late.netloc(), bombed.netloc()])
+        assert big.page_hits() == [] and bombed.page_hits() == []
+        assert [h.path for h in late.page_hits()] == ["/p0"]  # its rule comes after the first 500 KiB
+    assert result.stat("syndicate/robots/disallowed") == 3
+    assert "larger than 512 KiB" in result.log
+    assert_clean_log(result.log)
+
+
 # -- size limits ---------------------------------------------------------------------------
 def test_decompression_bombs_stop_at_max_size():
     routes = {f"/{enc}": bomb(enc) for enc in ("gzip", "deflate", "br")}

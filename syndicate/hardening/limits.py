@@ -60,6 +60,8 @@ class BoundedHttpCompressionMiddleware(HttpCompressionMiddleware):
     ``syndicate/decompression_bomb`` count and a named refusal."""
 
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Request | Response:
+        if request.meta.get("syndicate_robots"):  # read unbounded on the wire, never inflated unbounded
+            request.meta["download_maxsize"] = self._max_size
         try:
             return super().process_response(request, response)
         except IgnoreRequest as exc:  # raised only when decompression passes the max size

@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from scrapy import Request, signals
-from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.exceptions import IgnoreRequest, NotConfigured, StopDownload
 from scrapy.http.request import NO_CALLBACK
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
@@ -15,7 +16,11 @@ from scrapy.utils.misc import build_from_crawler, load_object
 from twisted.internet import defer
 
 from .address import DEFAULT_PORTS
-from .refusals import RobotsTxtDisallowed, RobotsTxtUnreachable
+from .refusals import ResponseTooLarge, RobotsTxtDisallowed, RobotsTxtUnreachable
+
+# RFC 9309 2.5: crawlers must parse at least the first 500 KiB; what they read, they obey.
+ROBOTS_READ = 512 * 1024
+ROBOTS_META = "syndicate_robots"  # marks the robots.txt request (limits.py bounds its decompression)
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -53,6 +58,8 @@ class RobotsTxtMiddleware:
         # RFC 9309 lets a crawler reuse a robots.txt for up to 24 hours: hourly cron runs
         # read it from the store instead of fetching it every time.
         self._cache = RobotsCache.of(crawler)
+        self._read: WeakKeyDictionary[Request, int] = WeakKeyDictionary()
+        crawler.signals.connect(self._bytes_received, signal=signals.bytes_received)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RobotsTxtMiddleware:
@@ -106,13 +113,18 @@ class RobotsTxtMiddleware:
         robots = Request(
             f"{origin}/robots.txt",
             priority=self.DOWNLOAD_PRIORITY,
-            meta={"dont_obey_robotstxt": True},
+            # Read on the wire up to ROBOTS_READ (see _bytes_received), never refused for its size.
+            meta={"dont_obey_robotstxt": True, ROBOTS_META: True, "download_maxsize": 0},
             callback=NO_CALLBACK,
         )
         self.stats.inc_value("robotstxt/request_count")
         try:
             response = await self.crawler.engine.download_async(robots)
-        except IgnoreRequest as exc:  # refused or cut off by another component, which counted it
+        except ResponseTooLarge as exc:  # a decompression bomb: a large file is never permission
+            logger.warning("robots.txt of %s could not be read (%s): disallowing the whole host",
+                           origin, type(exc).__name__, extra={"spider": self.crawler.spider})
+            return _UNREACHABLE
+        except IgnoreRequest as exc:  # refused by another component, which counted it
             logger.info("robots.txt of %s not fetched (%s): allowing all", origin, exc or type(exc).__name__)
             return None
         except Exception as exc:
@@ -126,9 +138,21 @@ class RobotsTxtMiddleware:
             return _UNREACHABLE
         self.stats.inc_value("robotstxt/response_count")
         self.stats.inc_value(f"robotstxt/response_status_count/{response.status}")
+        body = response.body
+        if len(body) > ROBOTS_READ or "download_stopped" in response.flags:
+            body = body[:ROBOTS_READ].rpartition(b"\n")[0]  # whole lines of the first 512 KiB
+            logger.warning("robots.txt of %s is larger than 512 KiB: obeying its first 512 KiB (RFC 9309)",
+                           origin, extra={"spider": self.crawler.spider})
         if self._cache and response.status < 500 and response.status != 429:
-            self._cache.put(origin, response.status, response.body)
-        return await self._parse(origin, request, response.status, response.body)
+            self._cache.put(origin, response.status, body)
+        return await self._parse(origin, request, response.status, body)
+
+    def _bytes_received(self, data: bytes, request: Request, spider: Spider) -> None:
+        """Stop reading a robots.txt past ROBOTS_READ: what was read is obeyed."""
+        if request.meta.get(ROBOTS_META):
+            self._read[request] = self._read.get(request, 0) + len(data)
+            if self._read[request] > ROBOTS_READ:
+                raise StopDownload(fail=False)
 
     async def _parse(self, origin: str, request: Request, status: int, body: bytes) -> Any:
         """Rules from a robots.txt answer: 5xx/429 unreachable, other 3xx/4xx allow all."""
