@@ -100,7 +100,7 @@ def _check_paths(db: str, out: str | None = None, must_exist: bool = False) -> N
     not a directory, before anything starts (never a traceback halfway through a crawl)."""
     import sqlite3
 
-    from .store import Store
+    from .store import Store, StoreRefused
 
     if must_exist and not Path(db).exists():
         raise click.ClickException(f"no database at {db} (run `syndicate crawl` first)")
@@ -108,7 +108,7 @@ def _check_paths(db: str, out: str | None = None, must_exist: bool = False) -> N
         raise click.ClickException(f"--out {out} exists and is not a directory")
     try:
         Store(db, readonly=must_exist).close()
-    except (sqlite3.Error, OSError) as exc:
+    except (StoreRefused, sqlite3.Error, OSError) as exc:
         raise click.ClickException(f"cannot use {db} as the database: {exc}") from None
 
 

@@ -129,6 +129,44 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
 GONE, MISSING = "gone", "missing"
 
 
+# SQLite's application_id of our databases ("CSRS"), set by the first migration's open.
+APPLICATION_ID = 0x43535253
+
+
+class StoreRefused(Exception):
+    """A database file this code must not use: not ours, newer than this code, or not writable.
+    The message says why, without the path (callers name the file)."""
+
+
+def _check_identity(path: Path) -> None:
+    """Refuse, before writing a byte, a file that is not one of our stores or that a newer
+    csr-syndicate wrote. A missing or empty file, or a store of ours, is fine (a store made
+    before the application id existed is recognised by its migrations)."""
+    if path.is_dir():
+        raise StoreRefused("it is a directory, not a database file")
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            versions = dict(conn.execute("SELECT version, name FROM schema_migrations").fetchall()) \
+                if "schema_migrations" in tables else {}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreRefused(f"file is not a database ({exc})" if "not a database" not in str(exc) else str(exc)) from None
+    ours = app_id == APPLICATION_ID or (app_id == 0 and versions.get(1) == MIGRATIONS[0][1])
+    if not ours and (app_id or tables):
+        found = ", ".join(sorted(tables)[:5]) or f"application id {app_id:#x}"
+        raise StoreRefused(f"it is not a csr-syndicate database (it holds {found}); it was left untouched")
+    newest = max(versions, default=0)
+    if newest > MIGRATIONS[-1][0]:
+        raise StoreRefused(f"it was written by a newer csr-syndicate (schema {newest}, this code knows "
+                           f"{MIGRATIONS[-1][0]}); upgrade csr-syndicate to use it")
+
+
 def _instant(value: str | None) -> datetime:
     """An ISO timestamp as an aware instant (offsets differ between sites: compare in UTC)."""
     return datetime.fromisoformat(value) if value else datetime.max.replace(tzinfo=timezone.utc)
@@ -150,6 +188,8 @@ class Store:
     readonly: bool = False
 
     def __post_init__(self) -> None:
+        if self.path != ":memory:":
+            _check_identity(Path(self.path))  # before a single byte is written to a file not ours
         if self.readonly and self.path != ":memory:":
             self.conn = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True,
                                         isolation_level=None, timeout=30)
@@ -162,10 +202,21 @@ class Store:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         self.db = sqlite_utils.Database(self.conn)
+        self._check_writable()
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=FULL")  # a committed batch survives power loss too
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.migrate()
+
+    def _check_writable(self) -> None:
+        """A store that cannot be written is said so now, not as a failed crawl later."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("CREATE TABLE _syndicate_write_probe (x)")
+        except sqlite3.OperationalError as exc:
+            raise StoreRefused(f"cannot write to it ({exc})") from None
+        finally:
+            self.conn.execute("ROLLBACK")
 
     def __enter__(self) -> Store:
         return self
@@ -181,6 +232,7 @@ class Store:
 
     def migrate(self) -> None:
         with self.batch():
+            self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # marks the file as ours
             self.conn.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)")
             current = self.schema_version()

@@ -1,0 +1,90 @@
+"""Databases that are not ours, newer than this code, or not writable: refused before a single
+byte is written and before any request, with exit 1 and one line naming the file."""
+
+import hashlib
+import shutil
+import sqlite3
+import subprocess
+import os
+
+import pytest
+
+from test_run import syndicate
+from syndicate.store import Store
+
+CRAWL = ["crawl", "csr_china_en", "--base-url", "http://127.0.0.1:9/"]  # never reached: refused first
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def refused(result, db) -> None:
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"cannot use {db} as the database" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "no page could be fetched" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("schema", [
+    "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)",                        # any other program's
+    "CREATE TABLE articles (id TEXT PRIMARY KEY, body TEXT); PRAGMA application_id = 1234",  # looks like ours
+])
+def test_a_foreign_database_is_refused_and_left_untouched(tmp_path, schema):
+    db = tmp_path / "theirs.db"
+    conn = sqlite3.connect(db)
+    conn.executescript(schema)
+    conn.commit()
+    conn.close()
+    before = digest(db)
+    for args in (CRAWL, ["publish"], ["stats"]):
+        refused(syndicate(*args, "--db", str(db)), db)
+    assert digest(db) == before
+    assert not (tmp_path / "theirs.db-wal").exists()
+    assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # not switched to WAL
+
+
+def test_a_database_written_by_a_newer_version_is_refused(tmp_path):
+    db = tmp_path / "newer.db"
+    Store(str(db)).close()
+    conn = sqlite3.connect(db)
+    conn.execute("INSERT INTO schema_migrations (version, name) VALUES (99, 'from the future')")
+    conn.commit()
+    conn.close()
+    result = syndicate(*CRAWL, "--db", str(db))
+    refused(result, db)
+    assert "newer csr-syndicate" in result.stderr
+
+
+def test_our_database_from_before_the_application_id_is_still_ours(tmp_path):
+    db = tmp_path / "old.db"
+    Store(str(db)).close()
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA application_id = 0")
+    conn.commit()
+    conn.close()
+    result = syndicate("stats", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_database_that_cannot_be_written_is_said_so_before_any_request(tmp_path):
+    db = tmp_path / "ro.db"
+    Store(str(db)).close()
+    if os.geteuid() == 0:  # root writes read-only files: make it immutable instead
+        if not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(db)]).returncode:
+            pytest.skip("running as root without chattr +i: no way to make a file read-only here")
+    else:
+        db.chmod(0o444)
+    try:
+        result = syndicate(*CRAWL, "--db", str(db))
+        refused(result, db)
+        assert "cannot write" in result.stderr
+    finally:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(db)])
+
+
+def test_a_directory_as_the_database_is_said_so(tmp_path):
+    result = syndicate(*CRAWL, "--db", str(tmp_path))
+    refused(result, tmp_path)
+    assert "is a directory" in result.stderr
