@@ -138,33 +138,30 @@ class StoreRefused(Exception):
     The message says why, without the path (callers name the file)."""
 
 
-def _check_identity(path: Path) -> None:
+def _check_identity(conn: sqlite3.Connection) -> None:
     """Refuse, before writing a byte, a file that is not one of our stores or that a newer
-    csr-syndicate wrote. A missing or empty file, or a store of ours, is fine (a store made
-    before the application id existed is recognised by its migrations)."""
-    if path.is_dir():
-        raise StoreRefused("it is a directory, not a database file")
-    if not path.exists() or path.stat().st_size == 0:
-        return
+    csr-syndicate wrote (``conn`` has only been opened). An empty file, or a store of ours, is
+    fine (a store made before the application id existed is recognised by its migrations)."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            versions = dict(conn.execute("SELECT version, name FROM schema_migrations").fetchall()) \
-                if "schema_migrations" in tables else {}
-        finally:
-            conn.close()
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        versions = dict(conn.execute("SELECT version, name FROM schema_migrations").fetchall()) \
+            if "schema_migrations" in tables else {}
     except sqlite3.DatabaseError as exc:
-        raise StoreRefused(f"file is not a database ({exc})" if "not a database" not in str(exc) else str(exc)) from None
+        conn.close()
+        raise StoreRefused(str(exc) if "not a database" in str(exc) else f"file is not a database ({exc})") from None
     ours = app_id == APPLICATION_ID or (app_id == 0 and versions.get(1) == MIGRATIONS[0][1])
+    newest = max(versions, default=0)
+    problem = None
     if not ours and (app_id or tables):
         found = ", ".join(sorted(tables)[:5]) or f"application id {app_id:#x}"
-        raise StoreRefused(f"it is not a csr-syndicate database (it holds {found}); it was left untouched")
-    newest = max(versions, default=0)
-    if newest > MIGRATIONS[-1][0]:
-        raise StoreRefused(f"it was written by a newer csr-syndicate (schema {newest}, this code knows "
-                           f"{MIGRATIONS[-1][0]}); upgrade csr-syndicate to use it")
+        problem = f"it is not a csr-syndicate database (it holds {found}); it was left untouched"
+    elif newest > MIGRATIONS[-1][0]:
+        problem = (f"it was written by a newer csr-syndicate (schema {newest}, this code knows "
+                   f"{MIGRATIONS[-1][0]}); upgrade csr-syndicate to use it")
+    if problem:
+        conn.close()
+        raise StoreRefused(problem)
 
 
 def _instant(value: str | None) -> datetime:
@@ -188,11 +185,12 @@ class Store:
     readonly: bool = False
 
     def __post_init__(self) -> None:
-        if self.path != ":memory:":
-            _check_identity(Path(self.path))  # before a single byte is written to a file not ours
+        if self.path != ":memory:" and Path(self.path).is_dir():
+            raise StoreRefused("it is a directory, not a database file")
         if self.readonly and self.path != ":memory:":
             self.conn = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True,
                                         isolation_level=None, timeout=30)
+            _check_identity(self.conn)
             if self.schema_version() >= MIGRATIONS[-1][0]:
                 self.db = sqlite_utils.Database(self.conn)
                 return
@@ -200,7 +198,8 @@ class Store:
             self.readonly = False
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)  # opening writes nothing
+        _check_identity(self.conn)  # before a single byte is written to a file not ours
         self.db = sqlite_utils.Database(self.conn)
         self._check_writable()
         self.conn.execute("PRAGMA journal_mode=WAL")
@@ -214,9 +213,10 @@ class Store:
         try:
             self.conn.execute("CREATE TABLE _syndicate_write_probe (x)")
         except sqlite3.OperationalError as exc:
-            raise StoreRefused(f"cannot write to it ({exc})") from None
-        finally:
             self.conn.execute("ROLLBACK")
+            self.conn.close()
+            raise StoreRefused(f"cannot write to it ({exc})") from None
+        self.conn.execute("ROLLBACK")
 
     def __enter__(self) -> Store:
         return self
