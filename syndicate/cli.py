@@ -216,13 +216,17 @@ def crawl(source, db, base_urls, use_mirror, pairs, verbose):
               help="Public URL where OUT is served.")
 @click.option("--limit", default=defaults.SYNDICATE_FEED_LIMIT, show_default=True, type=click.IntRange(min=1),
               help="Entries per feed.")
-def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit):
+@click.option("--stuck-after", default=defaults.SYNDICATE_STUCK_AFTER_MINUTES, show_default=True,
+              type=click.FloatRange(min=0), metavar="MINUTES",
+              help="Exit 7 (reported by cron) instead of 75 when another run has held the lock this long.")
+def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit, stuck_after):
     """Crawl SOURCE... (default: all), then publish: the entry point for cron.
 
     One summary line per source, then a final line. Exit status: 0 every source crawled
     and the feeds published; 3 a source failed (the others are still crawled and
     published); 4 publishing failed; 5 both; 6 a source's extraction drifted (see
-    `syndicate health`); 75 another run holds this database's lock.
+    `syndicate health`); 7 another run has held this database's lock for longer than
+    --stuck-after (it may hang); 75 another run holds the lock (cron stays quiet).
 
     Example:
 
@@ -231,15 +235,17 @@ def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit)
         syndicate run --mirror --db var/syndicate.db --out var/feeds
     """
     from .lock import Locked
-    from .runner import EXIT_LOCKED, run as run_all
+    from .runner import EXIT_STUCK, locked_code, run as run_all
 
     settings = _settings(pairs, verbose)
     _check_paths(db, out)
     try:
         result = run_all(lambda: _crawl(source, db, base_urls, use_mirror, settings), db, out, site_url, limit)
     except Locked as exc:
-        click.echo(f"syndicate run: {exc}; not starting a second one", err=True)
-        sys.exit(EXIT_LOCKED)
+        code = locked_code(exc, stuck_after)
+        stuck = f"; held for more than {stuck_after:g} minutes: it may be stuck" if code == EXIT_STUCK else ""
+        click.echo(f"syndicate run: {exc}; not starting a second one{stuck}", err=True)
+        sys.exit(code)
     except OSError as exc:  # the lock file cannot be made next to the database
         raise click.ClickException(f"cannot lock {db}: {exc}") from None
     for report in result.reports:

@@ -9,8 +9,10 @@ from typing import Callable
 from .lock import run_lock
 from .report import CrawlReport
 
-# Exit codes of `syndicate run` (cron mails on non-zero).
-EXIT_OK, EXIT_SOURCE_FAILED, EXIT_PUBLISH_FAILED, EXIT_BOTH_FAILED, EXIT_DRIFT, EXIT_LOCKED = 0, 3, 4, 5, 6, 75
+# Exit codes of `syndicate run` (cron mails on non-zero; the crontab line stays quiet on 75).
+EXIT_OK, EXIT_SOURCE_FAILED, EXIT_PUBLISH_FAILED, EXIT_BOTH_FAILED, EXIT_DRIFT = 0, 3, 4, 5, 6
+EXIT_STUCK = 7    # another run has held the lock for longer than --stuck-after: it may hang
+EXIT_LOCKED = 75  # another run holds the lock (EX_TEMPFAIL): try again at the next hour
 
 
 @dataclass
@@ -50,6 +52,16 @@ def run(crawl: Callable[[], list[CrawlReport]], db: str, out: str, site_url: str
             result.publish_error = f"{type(exc).__name__}: {exc}"
     result.drifted = drifted(db, [r.source for r in result.reports])
     return result
+
+
+def locked_code(exc, stuck_after_minutes: float) -> int:
+    """75 for a lock another run holds; 7 when it has held it longer than the threshold."""
+    from datetime import datetime, timedelta, timezone
+
+    since = getattr(exc, "since", None)
+    if since is not None and datetime.now(timezone.utc) - since > timedelta(minutes=stuck_after_minutes):
+        return EXIT_STUCK
+    return EXIT_LOCKED
 
 
 def drifted(db: str, sources: list[str]) -> dict[str, list[str]]:

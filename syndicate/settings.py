@@ -61,3 +61,5 @@ SYNDICATE_SITE_URL = "http://127.0.0.1:8080/"
 SYNDICATE_FEED_LIMIT = 50  # entries per subscription feed, and rows per archive page
 SYNDICATE_SERVE_HOST = "127.0.0.1"
 SYNDICATE_SERVE_PORT = 8080
+# `syndicate run` exits 7 (not the quiet 75) when another run has held the lock this long.
+SYNDICATE_STUCK_AFTER_MINUTES = 180

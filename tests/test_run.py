@@ -140,6 +140,31 @@ def test_a_second_run_exits_at_once_and_the_lock_survives_kill_9(tmp_path):
         assert third.returncode == 0, third.stdout + third.stderr
 
 
+def test_deleting_the_lock_file_does_not_let_two_runs_overlap(tmp_path):
+    """The lock is on the database file itself; <db>.lock only names the holder. A stuck run
+    (held longer than --stuck-after) is reported with exit 7, which cron mails; 75 is quiet."""
+    db, out = tmp_path / "s.db", tmp_path / "feeds"
+    with serve_mirror() as mirror:
+        base = mirror.base_urls["en.csr-china.net"]
+        first = slow_run(db, out, base)
+        try:
+            assert wait_for(lambda: Path(f"{db}.lock").exists() and Path(f"{db}.lock").read_text().strip())
+            Path(f"{db}.lock").unlink()  # a careless clean-up while the run goes on
+            second = syndicate("run", "csr_china_en", "--base-url", base, "--db", str(db), "--out", str(out),
+                               timeout=60)
+            assert second.returncode == 75, second.stdout + second.stderr
+            assert "another syndicate run" in second.stderr
+            time.sleep(1.2)
+            Path(f"{db}.lock").write_text(f"{first.pid} 2026-01-01T00:00:00+00:00\n")  # as if held for months
+            stuck = syndicate("run", "csr_china_en", "--base-url", base, "--db", str(db), "--out", str(out),
+                              "--stuck-after", "60", timeout=60)
+            assert stuck.returncode == 7, stuck.stdout + stuck.stderr
+            assert "may be stuck" in stuck.stderr and str(first.pid) in stuck.stderr
+        finally:
+            first.send_signal(signal.SIGKILL)
+            first.wait()
+
+
 def test_kill_9_during_a_crawl_loses_nothing_stored(tmp_path):
     db, out = tmp_path / "s.db", tmp_path / "feeds"
     with serve_mirror() as mirror:
