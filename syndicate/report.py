@@ -59,6 +59,8 @@ class CrawlReport:
         this reads the crawl's stats: nothing fetched at all (robots.txt, DNS, 5xx
         everywhere), or no article found where a news site always has some."""
         reason = self.stats.get("finish_reason", "finished")
+        if reason == "closespider_timeout":
+            return "cut by its time budget (CLOSESPIDER_TIMEOUT); the rest waits for the next run"
         if reason not in ("finished", "syndicate_max_pages"):
             return f"crawl ended early ({reason})"
         ok = sum(int(v) for k, v in self.stats.items()

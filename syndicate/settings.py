@@ -51,6 +51,10 @@ EXTENSIONS = {
     # Records crawl starts and clean completions: what makes the next run incremental.
     "syndicate.extensions.CrawlState": 600,
 }
+# The time budget of one source's crawl, in seconds (Scrapy's CloseSpider extension): a site
+# that trickles bytes cannot hold the run and its lock for hours. A source cut by it is
+# reported failed (exit 3, "cut by its time budget"); the next run goes on from the store.
+CLOSESPIDER_TIMEOUT = 1800
 # Pagination is followed link by link, so depth grows with list pages; the page cap
 # (SYNDICATE_MAX_PAGES) is what ends calendar-style traps.
 DEPTH_LIMIT = 60

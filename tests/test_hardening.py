@@ -153,6 +153,31 @@ def test_page_budget_closes_an_endless_crawl(settings, spider_args, cap):
     assert result.stat("syndicate/max_pages_reached") == cap
 
 
+def test_failed_requests_count_toward_the_page_budget():
+    """A site that trickles bytes: every request times out. Timeouts once did not count, so a
+    list of such links held the run (and its lock) for an hour."""
+    with Server({"/robots.txt": page("", status=404), "/slow/*": slow(page(), 5)}) as s:
+        result = run_crawl([s.url(f"/slow/{i}") for i in range(30)],
+                           {"SYNDICATE_MAX_PAGES": 6, "DOWNLOAD_TIMEOUT": 0.5, "RETRY_TIMES": 2,
+                            "CONCURRENT_REQUESTS": 2, "CONCURRENT_REQUESTS_PER_DOMAIN": 2},
+                           allowed_netlocs=[s.netloc()])
+    assert result.stats["finish_reason"] == "syndicate_max_pages"
+    assert result.stat("syndicate/max_pages_reached") == 6
+    assert result.stat("downloader/exception_count") <= 8  # a budget's worth, not 30 links x 3 tries
+
+
+def test_a_source_cut_by_its_time_budget_says_so():
+    with Server({"/robots.txt": page("", status=404), "/slow/*": slow(page(), 1)}) as s:
+        result = run_crawl([s.url(f"/slow/{i}") for i in range(40)],
+                           {"CLOSESPIDER_TIMEOUT": 2, "CONCURRENT_REQUESTS": 1, "SYNDICATE_MAX_PAGES": 0},
+                           allowed_netlocs=[s.netloc()])
+        served = len(s.page_hits())
+    assert result.stats["finish_reason"] == "closespider_timeout"
+    assert served < 10
+    failure = CrawlReport("slow", result.stats).failure
+    assert failure and "time budget" in failure and "CLOSESPIDER_TIMEOUT" in failure
+
+
 def onward(h) -> None:
     """/r/<n> redirects to /r/<n+1>, for ever."""
     h.redirect(f"/r/{int(h.path.rsplit('/', 1)[1]) + 1}")

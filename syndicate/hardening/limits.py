@@ -115,9 +115,11 @@ class LoopAwareMetaRefreshMiddleware(_RedirectLoopGuard, MetaRefreshMiddleware):
 
 # -- page budget ----------------------------------------------------------------------------
 class PageBudget:
-    """Close the spider after SYNDICATE_MAX_PAGES responses (0: no cap), robots.txt included,
-    like CLOSESPIDER_PAGECOUNT. A source sets its own cap with ``custom_settings`` or a
-    ``max_pages`` attribute. Finish reason: ``syndicate_max_pages``."""
+    """Close the spider after SYNDICATE_MAX_PAGES downloads (0: no cap), robots.txt included and
+    failed attempts too (a timeout or a refused connection costs a request as much as a page
+    does), like CLOSESPIDER_PAGECOUNT. A source sets its own cap with ``custom_settings`` or a
+    ``max_pages`` attribute. Finish reason: ``syndicate_max_pages``. (The time budget is
+    Scrapy's CLOSESPIDER_TIMEOUT, per source; see settings.py.)"""
 
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
@@ -134,12 +136,13 @@ class PageBudget:
         if own is not None:
             self.max_pages = int(own)
         if self.max_pages:  # no cap, no counting
-            self.crawler.signals.connect(self.response_received, signal=signals.response_received)
+            self.crawler.signals.connect(self.request_left_downloader, signal=signals.request_left_downloader)
 
-    def response_received(self, response: Response, request: Request, spider: Spider) -> None:
+    def request_left_downloader(self, request: Request, spider: Spider) -> None:
+        """Every download attempt, answered or failed."""
         self.pages += 1
         if self.max_pages and self.pages == self.max_pages:
             self.crawler.stats.set_value("syndicate/max_pages_reached", self.max_pages)
-            logger.warning("Closing spider: %d pages fetched (SYNDICATE_MAX_PAGES)", self.pages, extra={"spider": spider})
+            logger.warning("Closing spider: %d requests made (SYNDICATE_MAX_PAGES)", self.pages, extra={"spider": spider})
             self._closing = deferred_from_coro(self.crawler.engine.close_spider_async(reason="syndicate_max_pages"))
             self._closing.addErrback(lambda f: logger.error("Closing spider failed: %s", f.getErrorMessage()))
