@@ -241,9 +241,73 @@ def _check_fields(where: str, spec: dict) -> list[str]:
             errors.append(f"{where}.{name}: expected {getattr(expected, '__name__', 'number')}")
     if isinstance(spec.get("home"), str) and _url_error(spec["home"]):
         errors.append(f"{where}.home: {_url_error(spec['home'])}")
+    elif isinstance(spec.get("home"), str) and _private_host(spec["home"]):
+        errors.append(f"{where}.home: {_private_host(spec['home'])}")
+    delay = spec.get("download_delay")
+    if isinstance(delay, (int, float)) and not isinstance(delay, bool) and not 0 <= delay <= 3600:
+        errors.append(f"{where}.download_delay: seconds between requests, from 0 to 3600 (got {delay!r})")
+    if isinstance(spec.get("language"), str) and not BCP47.fullmatch(spec["language"]):
+        errors.append(f"{where}.language: a BCP 47 language tag such as en, zh-Hans or zh-Hant "
+                      f"(got {spec['language']!r})")
     if spec.get("date_order") is not None and spec.get("date_order") not in DATE_ORDERS:
         errors.append(f"{where}.date_order: one of {', '.join(DATE_ORDERS)}")
     return errors
+
+
+# A BCP 47 tag as feeds use it: language, optional script and region, variants.
+BCP47 = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?(?:-(?:[A-Za-z0-9]{5,8}|\d[A-Za-z0-9]{3}))*")
+
+
+def _private_host(url: str) -> str | None:
+    """Why a registry URL points off the public web (crawls refuse it), or None."""
+    from .addresses import blocked_reason, literal_ip
+
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    if host == "localhost" or host.endswith((".localhost", ".internal", ".local")):
+        return f"{url} names a host that is not on the public web ({host})"
+    ip = literal_ip(host)
+    reason = blocked_reason(ip) if ip is not None else None
+    return f"{url} is on a non-public address ({ip}: {reason}); crawl a copy with --base-url instead" \
+        if reason else None
+
+
+def _nested_repeat(pattern: str) -> str | None:
+    """A quantifier inside a repeated group with nothing fixed to anchor each round
+    ("(x+x+)+y", "(\\s*\\w+)*"): the shape of catastrophic backtracking. Operator patterns run on
+    hostile page text, so such patterns are refused; a group with a literal in it
+    ("(?:[\\w-]+/)+") matches each round one way and is fine."""
+    try:
+        from re import _parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover
+        import sre_parse  # type: ignore[no-redef]
+
+    repeats = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, getattr(sre_parse, "POSSESSIVE_REPEAT", None)} - {None}
+
+    def flat(items):
+        for op, arg in items:
+            if op is sre_parse.SUBPATTERN:
+                yield from flat(arg[-1])
+            else:
+                yield op, arg
+
+    def walk(items, repeated: bool) -> str | None:
+        for op, arg in flat(items):
+            if op in repeats:
+                low, high, sub = arg
+                if high > 1 and repeated:
+                    return "a quantifier inside a repeated group with no fixed character in it"
+                anchored = any(o is sre_parse.LITERAL for o, _ in flat(sub))
+                found = walk(sub, high > 1 and not anchored)
+                if found:
+                    return found
+            elif op is sre_parse.BRANCH:
+                for branch in arg[1]:
+                    found = walk(branch, repeated)
+                    if found:
+                        return found
+        return None
+
+    return walk(sre_parse.parse(pattern), False)
 
 
 def _check_timezone(where: str, spec: dict) -> list[str]:
@@ -282,6 +346,10 @@ def _check_patterns(where: str, spec: dict, discovery: dict) -> list[str]:
         except (re.error, TypeError) as exc:
             errors.append(f"{where}.{name}: bad regular expression {pattern!r} ({exc})")
             continue
+        if _nested_repeat(pattern):
+            errors.append(f"{where}.{name}: {pattern!r} repeats a repetition ({_nested_repeat(pattern)}), which can "
+                          "take exponential time on hostile page text; write it without nested quantifiers")
+            continue
         group = NAMED_GROUPS.get(name)
         if group and f"(?P<{group}>" not in pattern:
             errors.append(f"{where}.{name}: {pattern!r} has no (?P<{group}>...) group")
@@ -312,8 +380,8 @@ def _check_discovery(where: str, spec: dict, discovery: dict, dedicated: set[str
             errors.append(f"{where}.discovery.{name}: unknown key")
         elif name in ("feeds", "sitemaps", "list_pages"):
             for url in _as_list(value):
-                if _url_error(url):
-                    errors.append(f"{where}.discovery.{name}: {_url_error(url)}")
+                if _url_error(url) or _private_host(url):
+                    errors.append(f"{where}.discovery.{name}: {_url_error(url) or _private_host(url)}")
                 elif home_host and urlsplit(url).hostname != home_host:
                     errors.append(f"{where}.discovery.{name}: {url} is not on the home host {home_host}")
     if dedicated is not None and key not in dedicated:

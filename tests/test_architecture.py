@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 FLOORS = {
-    0: ["syndicate", "spiders", "syndicate.errors", "syndicate.urls", "syndicate.dates", "syndicate.dedupe", "syndicate.language",
+    0: ["syndicate", "spiders", "syndicate.addresses", "syndicate.errors", "syndicate.urls", "syndicate.dates", "syndicate.dedupe", "syndicate.language",
         "syndicate.lock", "syndicate.items", "syndicate.sources", "syndicate.provenance", "syndicate.extract",
         "syndicate.fields", "syndicate.health", "syndicate.report", "syndicate.incremental", "syndicate.config",
         "syndicate.settings", "syndicate.hardening"],

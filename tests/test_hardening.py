@@ -23,7 +23,8 @@ from hardening_servers import (
 )
 from syndicate.hardening import HARDENING_SETTINGS
 from syndicate.report import CrawlReport
-from syndicate.hardening.address import GuardedResolver, allowed_netlocs, blocked_reason, literal_ip
+from syndicate.addresses import blocked_reason, literal_ip
+from syndicate.hardening.address import GuardedResolver, allowed_netlocs
 from syndicate.hardening.refusals import BlockedAddressError
 
 HOST_MAP = {"public.test": "127.0.0.1", "other.test": "127.0.0.1", "internal.test": "127.0.0.1"}

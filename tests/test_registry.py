@@ -127,3 +127,49 @@ def test_every_command_reports_a_broken_registry_as_a_message(tmp_path, monkeypa
             assert not isinstance(result.exception, (TypeError, KeyError))
     finally:
         sources.registry.cache_clear()
+
+
+DANGEROUS = """
+[sources.risky]
+name = "Risky"
+home = "http://169.254.169.254/latest/"
+language = "../../../tmp/x"
+timezone = "UTC"
+copyright_statement = "All rights reserved."
+download_delay = -5
+date_patterns = ["(x+x+)+y"]
+
+[sources.risky.discovery]
+feeds = ["http://127.0.0.1:8080/feed"]
+article_pattern = "^/news/"
+
+[sources.slow]
+name = "Slow"
+home = "https://slow.example/"
+language = "en"
+timezone = "UTC"
+copyright_statement = "All rights reserved."
+download_delay = 1e308
+author_patterns = ["By (?P<author>(\\\\s*\\\\w+)*)$"]
+
+[sources.slow.discovery]
+feeds = ["https://slow.example/feed"]
+article_pattern = "^/(?:[\\\\w-]+/)+\\\\d+\\\\.html$"
+"""
+
+
+def test_check_refuses_dangerous_values(tmp_path):
+    """Values that once passed: a negative or endless delay, a regex that backtracks for
+    seconds on 24 characters of page text, a home on the metadata address, a path as a language."""
+    path = tmp_path / "sources.toml"
+    path.write_text(DANGEROUS, "utf-8")
+    errors = check_registry(path, dedicated=set())
+    for start in ("sources.risky.home: http://169.254.169.254/latest/ is on a non-public address",
+                  "sources.risky.language: a BCP 47 language tag",
+                  "sources.risky.download_delay: seconds between requests, from 0 to 3600 (got -5)",
+                  "sources.risky.date_patterns: '(x+x+)+y' repeats a repetition",
+                  "sources.risky.discovery.feeds: http://127.0.0.1:8080/feed is on a non-public address",
+                  "sources.slow.download_delay: seconds between requests, from 0 to 3600 (got 1e+308)",
+                  "sources.slow.author_patterns:"):
+        assert any(e.startswith(start) for e in errors), (start, errors)
+    assert not any(e.startswith("sources.slow.discovery.article_pattern") for e in errors)  # "/" anchors each round
