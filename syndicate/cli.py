@@ -141,8 +141,33 @@ def _base_urls(names: list[str], base_urls: tuple[str, ...], mirror) -> dict[str
             name, url = names[0], value
         if name not in names:
             raise click.UsageError(f"--base-url names {name!r}, which is not being crawled")
+        problem = _web_url_problem(url)
+        if problem:
+            raise click.UsageError(f"--base-url {url!r}: {problem}")
         urls[name] = url
     return urls
+
+
+def _check_site_url(site_url: str) -> None:
+    problem = _web_url_problem(site_url, ("http", "https", "file"))
+    if problem:
+        raise click.UsageError(f"--site-url {site_url!r}: {problem}")
+
+
+def _web_url_problem(url: str, schemes: tuple[str, ...] = ("http", "https")) -> str | None:
+    """Why ``url`` is no usable address (a usage error), or None."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - a bad port raises here
+    except ValueError as exc:
+        return f"not a URL ({exc})"
+    if parts.scheme not in schemes:
+        return f"not a URL ({' or '.join(schemes)} only)"
+    if parts.scheme != "file" and not parts.hostname:
+        return "not a URL (no host)"
+    return None
 
 
 def _settings(pairs: tuple[str, ...], verbose: bool) -> dict[str, str]:
@@ -196,7 +221,8 @@ def crawl_options(command):
 @cli.command()
 @crawl_options
 def crawl(source, db, base_urls, use_mirror, pairs, verbose):
-    """Crawl SOURCE... (default: all) into the store; one summary line per source.
+    """Crawl SOURCE... (default: all) into the store; one summary line per source. Exit
+    status 3 when a source failed (as `run`), 0 otherwise.
 
     Example:
 
@@ -205,8 +231,12 @@ def crawl(source, db, base_urls, use_mirror, pairs, verbose):
         syndicate crawl --mirror
         syndicate crawl csr_china_zh --base-url http://127.0.0.1:8001
     """
-    for report in _crawl(source, db, base_urls, use_mirror, _settings(pairs, verbose)):
-        click.echo(report.summary())
+    from .runner import EXIT_OK, EXIT_SOURCE_FAILED
+
+    reports = _crawl(source, db, base_urls, use_mirror, _settings(pairs, verbose))
+    for report in reports:
+        click.echo(report.summary() + (f" FAILED: {report.failure}" if report.failure else ""))
+    sys.exit(EXIT_SOURCE_FAILED if any(r.failure for r in reports) else EXIT_OK)
 
 
 @cli.command()
@@ -238,6 +268,7 @@ def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit,
     from .runner import EXIT_STUCK, locked_code, run as run_all
 
     settings = _settings(pairs, verbose)
+    _check_site_url(site_url)
     _check_paths(db, out)
     try:
         result = run_all(lambda: _crawl(source, db, base_urls, use_mirror, settings), db, out, site_url, limit)
@@ -296,6 +327,8 @@ def extract(file_or_url, source_name, url, content_type):
             raise click.ClickException(f"could not fetch {file_or_url}: {exc}") from None
     else:
         path = Path(file_or_url)
+        if path.is_dir():
+            raise click.ClickException(f"{file_or_url} is a directory, not a saved page")
         if not path.is_file():
             raise click.ClickException(f"no such file: {file_or_url}")
         body = path.read_bytes()
@@ -304,11 +337,28 @@ def extract(file_or_url, source_name, url, content_type):
                 raise click.UsageError("a saved page needs --url (its address) or --source")
             url = registry().get(source_name).home
             click.echo(f"warning: no --url given; using {url}", err=True)
+    kind = _not_html(body, content_type)
+    if kind:
+        raise click.ClickException(f"not an HTML page ({kind}): nothing to extract")
     try:
         row = extract_row(source_name, url, body, content_type)
     except SkipPage as exc:
         raise click.ClickException(f"not an article: {type(exc).__name__}") from None
     click.echo(json.dumps(row, ensure_ascii=False, sort_keys=True, indent=2))
+
+
+def _not_html(body: bytes, content_type: str) -> str | None:
+    """What a fetched or saved body is when it is not a web page (a PDF, an image...), else None."""
+    media = content_type.split(";")[0].strip().lower()
+    if media and media not in ("text/html", "application/xhtml+xml", "text/plain", "application/octet-stream", ""):
+        return media
+    for magic, name in ((b"%PDF", "a PDF"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+                        (b"GIF8", "a GIF image"), (b"PK\x03\x04", "a ZIP archive"), (b"\x1f\x8b", "gzip data")):
+        if body.startswith(magic):
+            return name
+    if b"<" not in body[:4096]:
+        return "no markup in it"
+    return None
 
 
 @cli.command()
@@ -386,6 +436,7 @@ def publish(db, out, site_url, limit):
     """
     from .publish import publish as publish_feeds
 
+    _check_site_url(site_url)
     _check_paths(db, out, must_exist=True)
     try:
         report = publish_feeds(db, out, site_url=site_url, limit=limit)
@@ -408,6 +459,9 @@ def serve(out, host, port):
         syndicate serve --out var/feeds --port 8080
     """
     from .server import serve as serve_feeds
+
+    if Path(out).exists() and not Path(out).is_dir():
+        raise click.ClickException(f"--out {out} is not a directory of published feeds")
 
     try:
         serve_feeds(out, host, port, on_ready=lambda url: click.echo(f"serving {out} at {url} (Ctrl-C to stop)"))

@@ -88,3 +88,36 @@ def test_a_directory_as_the_database_is_said_so(tmp_path):
     result = syndicate(*CRAWL, "--db", str(tmp_path))
     refused(result, tmp_path)
     assert "is a directory" in result.stderr
+
+
+# -- usage errors and misleading messages (issue 10, case 10) ----------------------------------
+@pytest.mark.parametrize("args, says", [
+    (["crawl", "csr_china_en", "--base-url", "notaurl"], "--base-url 'notaurl': not a URL"),
+    (["crawl", "csr_china_en", "--base-url", "ftp://mirror.example/"], "not a URL (http or https only)"),
+    (["run", "csr_china_en", "--base-url", "http://127.0.0.1:9/", "--site-url", "notaurl"], "--site-url 'notaurl'"),
+    (["publish", "--site-url", "javascript:alert(1)"], "--site-url 'javascript:alert(1)'"),
+])
+def test_usage_errors_exit_2_without_a_traceback(tmp_path, args, says):
+    result = syndicate(*args, "--db", str(tmp_path / "u.db"), cwd=tmp_path)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert says in result.stderr and "Traceback" not in result.stderr
+
+
+def test_crawl_exits_3_when_a_source_fetched_nothing(tmp_path):
+    """As `run` does for the same crawl: a source that fetched nothing failed."""
+    result = syndicate(*CRAWL, "--db", str(tmp_path / "c.db"))
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "FAILED: no page could be fetched" in result.stdout
+
+
+def test_messages_say_what_is_wrong(tmp_path):
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n")
+    for args, says in (
+        (["extract", str(tmp_path), "--url", "https://x.example/a.html"], "is a directory, not a saved page"),
+        (["extract", str(pdf), "--url", "https://x.example/report.pdf"], "not an HTML page (a PDF)"),
+        (["serve", "--out", str(pdf)], "is not a directory of published feeds"),
+    ):
+        result = syndicate(*args)
+        assert result.returncode == 1 and says in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.stderr
