@@ -1,4 +1,5 @@
-"""Serve the published feeds: a small WSGI app on werkzeug, for cron-driven sites and feed readers.
+"""Serve the published feeds: a small WSGI app (werkzeug's request and response objects) on
+waitress, for cron-driven sites and feed readers.
 
 What it does: GET and HEAD of files under the output directory, with the right content types,
 a strong ETag (SHA-256 of the bytes) and Last-Modified, 304 answers to conditional requests,
@@ -9,8 +10,8 @@ listings; ``/`` serves ``index.html``).
 
 Any static web server does the same job: point nginx/Apache/Caddy at the output directory and
 map ``.atom`` to ``application/atom+xml``, ``.rss`` to ``application/rss+xml`` and ``.json``
-to ``application/feed+json``. The publisher replaces files atomically, so any server always
-sends a whole old or a whole new file.
+to ``application/feed+json``. The output directory is a link to the current published set,
+switched atomically, so any server sends files of one whole set.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from werkzeug.security import safe_join
-from werkzeug.serving import BaseWSGIServer, make_server
 from werkzeug.wrappers import Request, Response
 
 from . import settings as defaults
@@ -135,11 +135,50 @@ def _content_type(path: Path) -> str:
     return guessed or "application/octet-stream"
 
 
-def make_feed_server(out: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> BaseWSGIServer:
-    """A threaded werkzeug server for ``out``; port 0 picks a free port (``server.server_port``)."""
+class FeedHttpServer:
+    """The feed app on waitress, a production WSGI server: a fixed pool of worker threads,
+    idle connections closed after ``channel_timeout`` seconds, at most ``connection_limit``
+    connections, one Date header, plain log lines."""
+
+    def __init__(self, app, host: str, port: int, threads: int = 4, connection_limit: int = 100,
+                 channel_timeout: int = 30):
+        from waitress.server import create_server
+
+        self._server = create_server(app, host=host, port=port, threads=threads, connection_limit=connection_limit,
+                                     channel_timeout=channel_timeout, ident="csr-syndicate",
+                                     cleanup_interval=max(1, channel_timeout // 2), asyncore_loop_timeout=0.5)
+        self._stopping = False
+
+    @property
+    def server_port(self) -> int:
+        return self._server.effective_port
+
+    @property
+    def server_address(self) -> tuple[str, int]:
+        return self._server.effective_host, self._server.effective_port
+
+    def serve_forever(self) -> None:
+        try:
+            self._server.run()
+        except OSError:  # the socket closed under the loop's select(): only after shutdown()
+            if not self._stopping:
+                raise
+
+    def shutdown(self) -> None:
+        self._stopping = True
+        self._server.close()  # the loop ends at its next turn (asyncore_loop_timeout)
+
+    def server_close(self) -> None:
+        self._server.task_dispatcher.shutdown()
+
+
+def make_feed_server(out: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
+                     channel_timeout: int = 30, connection_limit: int = 100) -> FeedHttpServer:
+    """The feed server for ``out``; port 0 picks a free port (``server.server_port``)."""
     if not Path(out).is_dir():
         raise FileNotFoundError(f"no output directory at {out} (run `syndicate publish` first)")
-    return make_server(host, port, FeedServer(out), threaded=True)
+    return FeedHttpServer(FeedServer(out), host, port, connection_limit=connection_limit,
+                          channel_timeout=channel_timeout)
 
 
 def serve(out: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, on_ready=None) -> None:
@@ -152,4 +191,5 @@ def serve(out: str | Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, o
     except KeyboardInterrupt:
         pass
     finally:
+        server.shutdown()
         server.server_close()

@@ -173,3 +173,46 @@ def test_serves_the_new_set_once_a_publish_switches(tmp_path):
         server.server_close()
         thread.join(5)
         store.close()
+
+
+def test_stalled_clients_are_bounded_and_headers_and_logs_are_clean(tmp_path, capfd):
+    """Clients that connect and send nothing once held a thread each (200: 203 threads); every response carried
+    two Date headers; the access log wrote ANSI colour codes. Now: idle connections are closed
+    after a timeout, the number of connections is capped, one Date, plain log lines."""
+    import socket
+    import time
+
+    store = build_store(tmp_path / "s.db")
+    out = tmp_path / "out"
+    feeds.publish(store, out)
+    store.close()
+    server = make_feed_server(out, port=0, channel_timeout=2, connection_limit=100)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    stalled = []
+    try:
+        before = threading.active_count()
+        for _ in range(60):
+            sock = socket.create_connection(("127.0.0.1", server.server_port), timeout=5)
+            stalled.append(sock)
+        time.sleep(0.5)
+        assert threading.active_count() - before < 20  # no thread per connection
+        time.sleep(4.5)  # past the idle timeout and a clean-up turn: the server closed them
+        closed = 0
+        for sock in stalled:
+            sock.settimeout(0.5)
+            try:
+                closed += sock.recv(1) == b""
+            except OSError:
+                closed += 1
+        assert closed == len(stalled)
+        response, _ = request(server, "/all.atom")
+        assert response.status == 200
+        assert len([h for h, _ in response.getheaders() if h.lower() == "date"]) == 1
+    finally:
+        for sock in stalled:
+            sock.close()
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    assert "\x1b[" not in capfd.readouterr().err
