@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import urllib.request
 from pathlib import Path
 
 import click
@@ -298,11 +297,14 @@ def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit,
               "matches the URL, else the generic extractor).")
 @click.option("--url", help="The page's address, for a saved file.")
 @click.option("--content-type", default="text/html", show_default=True, help="HTTP Content-Type of a saved file.")
-def extract(file_or_url, source_name, url, content_type):
+@click.option("--allow-netloc", "allowed", multiple=True, metavar="HOST:PORT",
+              help="Let a fetched URL reach this non-public host:port (a mirror on 127.0.0.1); repeatable.")
+def extract(file_or_url, source_name, url, content_type, allowed):
     """Print, as JSON, the article exactly as the pipeline would store it.
 
     Without --source, the registry source whose host matches the page's URL is used, else
-    the generic extractor (no site knowledge).
+    the generic extractor (no site knowledge). A URL is fetched as a crawl fetches it: only
+    public addresses (unless --allow-netloc), robots.txt obeyed, size and redirect limits.
 
     Example:
 
@@ -319,12 +321,13 @@ def extract(file_or_url, source_name, url, content_type):
     if source_name is not None and source_name not in _source_keys():
         raise click.UsageError(f"unknown source {source_name!r} (see `syndicate sources`)")
     if file_or_url.startswith(("http://", "https://")):
-        try:
-            with urllib.request.urlopen(file_or_url, timeout=30) as resp:
-                body, content_type = resp.read(16 * 1024 * 1024), resp.headers.get("Content-Type", content_type)
-                url = url or resp.geturl()
-        except OSError as exc:
+        from .crawl import FetchFailed, fetch_page
+
+        try:  # as a crawl fetches: address guard, robots.txt, size and redirect limits
+            fetched, body, content_type = fetch_page(file_or_url, tuple(allowed))
+        except FetchFailed as exc:
             raise click.ClickException(f"could not fetch {file_or_url}: {exc}") from None
+        url = url or fetched
     else:
         path = Path(file_or_url)
         if path.is_dir():

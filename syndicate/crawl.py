@@ -58,3 +58,41 @@ def run_crawl(sources: list[str], db: str, base_urls: dict[str, str] | None = No
             for outcome, count in store.first_seen_at(report.source, now).items():
                 report.stats[f"syndicate/articles/{outcome}"] = count
     return reports
+
+
+class FetchFailed(Exception):
+    """A page the guarded fetch did not bring back; the message says why."""
+
+
+def fetch_page(url: str, allowed_netlocs: tuple[str, ...] = ()) -> tuple[str, bytes, str]:
+    """Fetch one page exactly as a crawl would: through the address guard, robots.txt, the
+    size, redirect and time limits (a one-request Scrapy crawl). Returns (final URL, body,
+    Content-Type); raises FetchFailed with the reason. Runs the reactor: once per process."""
+    import scrapy
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.utils.project import get_project_settings
+
+    result: dict = {}
+
+    class FetchOne(scrapy.Spider):
+        name = "fetch_one"
+
+        async def start(self):
+            yield scrapy.Request(url, callback=self.got, errback=self.failed, dont_filter=True)
+
+        def got(self, response):
+            result["page"] = (response.url, response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
+
+        def failed(self, failure):
+            result["error"] = f"{type(failure.value).__name__}: {failure.value}".rstrip(": ")
+
+    settings = get_project_settings()
+    for key, value in {"SYNDICATE_DB": "", "LOG_LEVEL": "ERROR", "RETRY_TIMES": 1,
+                       "SYNDICATE_ALLOWED_NETLOCS": list(allowed_netlocs)}.items():
+        settings.set(key, value, priority="cmdline")
+    process = CrawlerProcess(settings)
+    process.crawl(FetchOne)
+    process.start()
+    if "page" in result:
+        return result["page"]
+    raise FetchFailed(result.get("error") or "nothing came back")

@@ -121,3 +121,28 @@ def test_messages_say_what_is_wrong(tmp_path):
         result = syndicate(*args)
         assert result.returncode == 1 and says in result.stderr, (args, result.stderr)
         assert "Traceback" not in result.stderr
+
+
+# -- syndicate extract URL fetches as a crawl does (issue 10, case 8) --------------------------
+ARTICLE = ("<html><head><title>Forum on water - Example</title></head><body><h1>Forum on water</h1>"
+           "<p>Date: 2024-03-09</p><p>Delegates from forty companies met in Beijing to compare their water "
+           "targets and the audits behind them.</p><p>The next forum is planned for the autumn.</p></body></html>")
+
+
+def test_extract_fetches_through_the_crawl_guards():
+    """It once fetched with plain urllib: no address guard, no robots.txt, a 16 MiB limit."""
+    from hardening_servers import Server, page
+
+    rules = page("User-agent: *\nDisallow: /private/\n", headers={"Content-Type": "text/plain"})
+    with Server({"/robots.txt": rules,
+                 "/news/1.html": page(ARTICLE), "/private/2.html": page(ARTICLE)}) as s:
+        refused = syndicate("extract", s.url("/news/1.html"))
+        assert refused.returncode == 1 and "non-public" not in refused.stdout
+        assert "AddressRefused" in refused.stderr and "loopback" in refused.stderr
+        assert s.hits() == []  # not one request reached the loopback service
+        allowed = syndicate("extract", s.url("/news/1.html"), "--allow-netloc", s.netloc())
+        assert allowed.returncode == 0, allowed.stderr
+        assert '"title": "Forum on water"' in allowed.stdout
+        assert [h.path for h in s.hits()] == ["/robots.txt", "/news/1.html"]  # robots.txt first, as a crawl
+        private = syndicate("extract", s.url("/private/2.html"), "--allow-netloc", s.netloc())
+        assert private.returncode == 1 and "robots.txt" in private.stderr.lower()
