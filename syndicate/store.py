@@ -124,6 +124,9 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         )""",
         "CREATE INDEX crawl_health_source ON crawl_health(source, crawled)",
     ]),
+    (8, "story ids once published (they never change after)", [
+        "CREATE TABLE published_stories (story_id TEXT PRIMARY KEY, first_published TEXT NOT NULL) WITHOUT ROWID",
+    ]),
 ]
 
 GONE, MISSING = "gone", "missing"
@@ -167,6 +170,12 @@ def _check_identity(conn: sqlite3.Connection) -> None:
 def _instant(value: str | None) -> datetime:
     """An ISO timestamp as an aware instant (offsets differ between sites: compare in UTC)."""
     return datetime.fromisoformat(value) if value else datetime.max.replace(tzinfo=timezone.utc)
+
+
+def _story_rank(row: dict) -> tuple:
+    """Which copy's id an unpublished story takes: tagged original first, then the earliest
+    date, then the id (never the time a copy was first seen, which depends on crawl order)."""
+    return (row["origin"] != "original", _instant(row["published"]), row["id"])
 
 
 def _rank(row: dict) -> tuple:
@@ -342,13 +351,22 @@ class Store:
         group = self._group(match["duplicate_of"] or match["id"])
         root = next(r for r in group if r["duplicate_of"] is None)
         winner = min([root, row], key=_rank)
-        first = min(group, key=lambda r: _instant(r["first_seen"]))
-        if _instant(first["first_seen"]) < _instant(row["first_seen"]) or winner["id"] != id_:
-            story = root["story_id"]
-        else:
-            story = row["story_id"]
+        published = [s for s in (root["story_id"], row["story_id"]) if self._published(s)]
+        # A story id a feed has carried never changes; until then it is the id of the copy
+        # that is first by (tagged original, earliest date, id), whatever order copies came in.
+        story = published[0] if published else min([*group, row], key=_story_rank)["id"]
         self._set_group([r["id"] for r in group] + [id_], winner["id"], story)
         return winner["id"] != id_
+
+    def _published(self, story_id: str | None) -> bool:
+        return bool(story_id) and self.conn.execute(
+            "SELECT 1 FROM published_stories WHERE story_id = ?", [story_id]).fetchone() is not None
+
+    def mark_published(self, story_ids, now: str) -> None:
+        """Feeds now carry these story ids: from here on they never change."""
+        with self.batch():
+            self.conn.executemany("INSERT OR IGNORE INTO published_stories (story_id, first_published) VALUES (?, ?)",
+                                  [(s, now) for s in story_ids])
 
     def _find_copy(self, row: dict, body: str) -> dict | None:
         """An exact copy by content hash, else the most similar near-duplicate via LSH."""

@@ -165,10 +165,28 @@ def test_the_story_keeps_its_published_id_when_the_original_turns_up_later(store
     put(store, art(1, edited(body, 3), origin="reprinted", published="2019-01-05T00:00:00+08:00"),
         "2026-01-01T00:00:00+00:00")
     reprint = article_id("https://x.test/a/1.html")
+    store.mark_published([reprint], "2026-01-01T01:00:00+00:00")  # a feed carried it
     put(store, art(2, body, origin="original", published="2019-01-03T00:00:00+08:00"), "2026-01-02T00:00:00+00:00")
     original = store.get(article_id("https://x.test/a/2.html"))
     assert original["duplicate_of"] is None and store.get(reprint)["duplicate_of"] == original["id"]
     assert original["story_id"] == reprint == store.get(reprint)["story_id"]  # what the feeds publish as the entry id
+
+
+def test_an_unpublished_story_takes_the_same_id_whatever_order_its_copies_came_in(tmp_path):
+    """A crawl killed after the reprint was stored, and a rerun that stores the original: the
+    story id is what one clean crawl would have given (nothing had been published yet)."""
+    body = english(14)
+    reprint = art(1, edited(body, 4), origin="reprinted", published="2019-01-05T00:00:00+08:00")
+    original = art(2, body, origin="original", published="2019-01-03T00:00:00+08:00")
+    ids = []
+    for name, sequence in (("clean", [(reprint, "T0"), (original, "T0")]),
+                           ("crashed", [(reprint, "T0"), (original, "T1")]),
+                           ("reversed", [(original, "T0"), (reprint, "T1")])):
+        with Store(str(tmp_path / f"{name}.db")) as store:
+            for article, when in sequence:
+                put(store, article, {"T0": "2026-01-01T00:00:00+00:00", "T1": "2026-01-01T02:00:00+00:00"}[when])
+            ids.append({store.get(article_id(a.canonical_url))["story_id"] for a in (reprint, original)})
+    assert ids == [{article_id(original.canonical_url)}] * 3
 
 
 def test_within_one_crawl_the_story_id_is_the_originals(store):
@@ -262,6 +280,7 @@ def test_band_keys_are_rebuilt_when_the_lsh_scheme_changes(tmp_path, monkeypatch
 def test_editing_a_reprint_does_not_change_the_published_story_id(store):
     body = english(19)
     put(store, art(1, edited(body, 5), origin="reprinted"), "2026-01-01T00:00:00+00:00")
+    store.mark_published([article_id("https://x.test/a/1.html")], "2026-01-01T01:00:00+00:00")
     put(store, art(2, body, origin="original"), "2026-01-02T00:00:00+00:00")
     story = store.get(article_id("https://x.test/a/2.html"))["story_id"]
     assert story == article_id("https://x.test/a/1.html")
@@ -273,6 +292,7 @@ def test_editing_a_reprint_does_not_change_the_published_story_id(store):
 def test_a_member_that_leaves_its_group_never_shares_the_groups_story_id(store):
     body = english(20)
     put(store, art(1, edited(body, 6), origin="reprinted"), "2026-01-01T00:00:00+00:00")
+    store.mark_published([article_id("https://x.test/a/1.html")], "2026-01-01T01:00:00+00:00")
     put(store, art(2, body, origin="original"), "2026-01-02T00:00:00+00:00")
     put(store, art(1, english(21), origin="reprinted"), "2026-01-03T00:00:00+00:00")  # now another story
     reprint, original = store.get(article_id("https://x.test/a/1.html")), store.get(article_id("https://x.test/a/2.html"))
@@ -302,10 +322,10 @@ def test_a_read_only_open_of_an_older_store_upgrades_it_once(tmp_path):
     db = tmp_path / "old.db"
     with Store(str(db)) as store:
         store.conn.execute("DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations)")
-        store.conn.execute("DROP TABLE crawl_health")  # as a store made before the last migration
+        store.conn.execute("DROP TABLE published_stories")  # as a store made before the last migration
     with Store(str(db), readonly=True) as reader:
         assert not reader.readonly  # upgraded first, with a writing connection
-        assert reader.health_sources() == []
+        assert reader.schema_version() == 8
     with Store(str(db), readonly=True) as reader:
         assert reader.readonly  # up to date: read-only from now on
-        assert reader.health_sources() == []
+        assert reader.schema_version() == 8

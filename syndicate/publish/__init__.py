@@ -58,6 +58,7 @@ archive mechanism: the JSON documents mirror the subscription feeds only.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 from .. import settings as defaults
@@ -137,7 +138,11 @@ def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SIT
     failed: list[str] = []
     try:
         files, feeds = build(store, site_url, limit, archive_size, reg, failed)
+        report = PublishReport(Path(out), feeds, *write_tree(Path(out), files), failed=failed)
+        if not store.readonly:  # the ids feeds now carry are frozen (see Store._link)
+            store.mark_published(sorted({e.story for f in feeds for e in f.entries}),
+                                 datetime.now(timezone.utc).isoformat(timespec="seconds"))
     finally:
         if store is not db:
             store.close()
-    return PublishReport(Path(out), feeds, *write_tree(Path(out), files), failed=failed)
+    return report
