@@ -44,25 +44,25 @@ def test_a_foreign_database_is_refused_and_left_untouched(tmp_path, schema):
     assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # not switched to WAL
 
 
-def test_a_database_written_by_a_newer_version_is_refused(tmp_path):
-    db = tmp_path / "newer.db"
+def our_store(db, sql: str):
+    """One of our stores, then changed behind the code's back by ``sql``."""
     Store(str(db)).close()
     conn = sqlite3.connect(db)
-    conn.execute("INSERT INTO schema_migrations (version, name) VALUES (99, 'from the future')")
+    conn.execute(sql)
     conn.commit()
     conn.close()
+    return db
+
+
+def test_a_database_written_by_a_newer_version_is_refused(tmp_path):
+    db = our_store(tmp_path / "newer.db", "INSERT INTO schema_migrations (version, name) VALUES (99, 'from the future')")
     result = syndicate(*CRAWL, "--db", str(db))
     refused(result, db)
     assert "newer csr-syndicate" in result.stderr
 
 
 def test_our_database_from_before_the_application_id_is_still_ours(tmp_path):
-    db = tmp_path / "old.db"
-    Store(str(db)).close()
-    conn = sqlite3.connect(db)
-    conn.execute("PRAGMA application_id = 0")
-    conn.commit()
-    conn.close()
+    db = our_store(tmp_path / "old.db", "PRAGMA application_id = 0")
     result = syndicate("stats", "--db", str(db))
     assert result.returncode == 0, result.stderr
 

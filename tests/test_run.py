@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import feedparser
@@ -120,22 +121,29 @@ def wait_for(predicate, timeout=60):
     return False
 
 
+@contextmanager
+def a_run_holding_the_lock(db, out, base):
+    """A slow `syndicate run` that has taken the lock; killed with SIGKILL on the way out."""
+    first = slow_run(db, out, base)
+    try:
+        assert wait_for(lambda: Path(f"{db}.lock").exists() and Path(f"{db}.lock").read_text().strip())
+        yield first
+    finally:
+        first.send_signal(signal.SIGKILL)
+        first.wait()
+
+
 def test_a_second_run_exits_at_once_and_the_lock_survives_kill_9(tmp_path):
     db, out = tmp_path / "s.db", tmp_path / "feeds"
     with serve_mirror() as mirror:
         base = mirror.base_urls["en.csr-china.net"]
-        first = slow_run(db, out, base)
-        try:
-            assert wait_for(lambda: Path(f"{db}.lock").exists() and Path(f"{db}.lock").read_text().strip())
+        with a_run_holding_the_lock(db, out, base) as first:
             t0 = time.monotonic()
             second = syndicate("run", "csr_china_en", "--base-url", base, "--db", str(db), "--out", str(out),
                                timeout=60)
             assert second.returncode == 75
             assert "another syndicate run" in second.stderr and str(first.pid) in second.stderr
             assert time.monotonic() - t0 < 30
-        finally:
-            first.send_signal(signal.SIGKILL)
-            first.wait()
         third = syndicate("run", "csr_china_en", "--base-url", base, "--db", str(db), "--out", str(out))
         assert third.returncode == 0, third.stdout + third.stderr
 
@@ -146,23 +154,17 @@ def test_deleting_the_lock_file_does_not_let_two_runs_overlap(tmp_path):
     db, out = tmp_path / "s.db", tmp_path / "feeds"
     with serve_mirror() as mirror:
         base = mirror.base_urls["en.csr-china.net"]
-        first = slow_run(db, out, base)
-        try:
-            assert wait_for(lambda: Path(f"{db}.lock").exists() and Path(f"{db}.lock").read_text().strip())
+        with a_run_holding_the_lock(db, out, base) as first:
             Path(f"{db}.lock").unlink()  # a careless clean-up while the run goes on
             second = syndicate("run", "csr_china_en", "--base-url", base, "--db", str(db), "--out", str(out),
                                timeout=60)
             assert second.returncode == 75, second.stdout + second.stderr
             assert "another syndicate run" in second.stderr
-            time.sleep(1.2)
             Path(f"{db}.lock").write_text(f"{first.pid} 2026-01-01T00:00:00+00:00\n")  # as if held for months
             stuck = syndicate("run", "csr_china_en", "--base-url", base, "--db", str(db), "--out", str(out),
                               "--stuck-after", "60", timeout=60)
             assert stuck.returncode == 7, stuck.stdout + stuck.stderr
             assert "may be stuck" in stuck.stderr and str(first.pid) in stuck.stderr
-        finally:
-            first.send_signal(signal.SIGKILL)
-            first.wait()
 
 
 def test_kill_9_during_a_crawl_loses_nothing_stored(tmp_path):
