@@ -138,10 +138,11 @@ def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SIT
     failed: list[str] = []
     try:
         files, feeds = build(store, site_url, limit, archive_size, reg, failed)
-        report = PublishReport(Path(out), feeds, *write_tree(Path(out), files), failed=failed)
-        if not store.readonly:  # the ids feeds now carry are frozen (see Store._link)
+        if not store.readonly:  # the ids the feeds will carry are frozen first (see Store._link):
+            # freezing an id a failed publish never showed is harmless; the reverse is not
             store.mark_published(sorted({e.story for f in feeds for e in f.entries}),
                                  datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        report = PublishReport(Path(out), feeds, *write_tree(Path(out), files), failed=failed)
     finally:
         if store is not db:
             store.close()
