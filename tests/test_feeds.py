@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import re
 from datetime import datetime
 from email.utils import parsedate_to_datetime
