@@ -262,7 +262,7 @@ class Store:
             return
         self.conn.execute("DELETE FROM lsh_bands")
         for id_, body in self.conn.execute("SELECT id, body FROM articles").fetchall():
-            self._add_bands(id_, body)
+            self._add_bands(id_, dedupe.band_keys(dedupe.shingles(body)))
         self.conn.execute("INSERT OR REPLACE INTO store_meta (key, value) VALUES ('lsh_scheme', ?)", [scheme])
 
     @contextmanager
@@ -333,19 +333,22 @@ class Store:
         self.conn.execute(f"UPDATE articles SET duplicate_of = CASE WHEN id = ? THEN NULL ELSE ? END, story_id = ?"
                           f" WHERE id IN ({marks})", [root_id, root_id, story, *ids])
 
-    def _add_bands(self, id_: str, body: str) -> None:
+    def _add_bands(self, id_: str, keys: list[str]) -> None:
         self.conn.executemany("INSERT OR IGNORE INTO lsh_bands (band, article_id) VALUES (?, ?)",
-                              [(key, id_) for key in dedupe.band_keys(dedupe.shingles(body))])
+                              [(key, id_) for key in keys])
 
     def _link(self, id_: str, body: str) -> bool:
         """Attach an article to the group of its copy, if any; True when it is not the original.
 
-        The group's story id (what feeds publish as the entry id) is the one of the copy
-        seen first, so an aggregator that saw the story under a reprint keeps seeing the
-        same entry when the original turns up later; within one crawl, the original's."""
+        The group's story id is what feeds publish as the entry id. Once a feed has carried it,
+        it never changes (an aggregator that saw the story under a reprint keeps the same entry
+        when the original turns up later); before that, it is the id of the copy first by
+        (tagged original, earliest date, id), so the order copies arrive in does not matter."""
         row = self.get(id_)
-        match = self._find_copy(row, body)
-        self._add_bands(id_, body)
+        mine = dedupe.shingles(body)
+        keys = dedupe.band_keys(mine)  # one MinHash per article: for the lookup and for its own bands
+        match = self._find_copy(row, mine, keys)
+        self._add_bands(id_, keys)
         if match is None:
             return False
         group = self._group(match["duplicate_of"] or match["id"])
@@ -368,9 +371,8 @@ class Store:
             self.conn.executemany("INSERT OR IGNORE INTO published_stories (story_id, first_published) VALUES (?, ?)",
                                   [(s, now) for s in story_ids])
 
-    def _find_copy(self, row: dict, body: str) -> dict | None:
+    def _find_copy(self, row: dict, mine: set[str], keys: list[str]) -> dict | None:
         """An exact copy by content hash, else the most similar near-duplicate via LSH."""
-        mine = dedupe.shingles(body)
         if len(mine) < dedupe.MIN_SHINGLES:
             return None  # "Read the full report on our website." is no evidence that two stories are one
         exact = list(self.db.query(
@@ -378,7 +380,6 @@ class Store:
             [row["content_hash"], row["id"]]))
         if exact:
             return exact[0]
-        keys = dedupe.band_keys(mine)
         if not keys:
             return None
         candidates = list(self.db.query(
