@@ -9,21 +9,25 @@ from langdetect import DetectorFactory, LangDetectException, detect_langs
 
 DetectorFactory.seed = 0  # langdetect is random unless seeded; the same text must give the same tag
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
+# Each counts letters only (the lookahead): "・" (U+30FB) in a Chinese name is no kana.
+_HAN = re.compile(r"(?=[^\W\d_])[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANA = re.compile(r"(?=[^\W\d_])[\u3040-\u30ff]")
+_HANGUL = re.compile(r"(?=[^\W\d_])[\uac00-\ud7af]")
 _LETTER = re.compile(r"[^\W\d_]")
 SHORT_TEXT = 200  # characters below which the page's own declaration outweighs the detector
 DETECT_CHARS = 1500  # the detector's cost grows with the text; a title and the first paragraphs settle it
 
 
-def _share(pattern: re.Pattern, letters: list[str]) -> float:
-    return sum(1 for ch in letters if pattern.match(ch)) / len(letters) if letters else 0.0
+def _share(pattern: re.Pattern, text: str, letters: int) -> float:
+    """Share of ``letters`` (the letter count of ``text``) that ``pattern`` matches (it matches
+    letters only, so counting over the text in C gives the share over its letters)."""
+    return len(pattern.findall(text)) / letters if letters else 0.0
 
 
 def cjk_share(text: str) -> float:
     """Share of the letters in ``text`` that are Han characters."""
-    return _share(_HAN, _LETTER.findall(text or ""))
+    text = text or ""
+    return _share(_HAN, text, len(_LETTER.findall(text)))
 
 
 def bcp47(code: str | None) -> str | None:
@@ -59,14 +63,14 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     """
     declared_tag = bcp47(declared)
     text = (text or "").strip()
-    letters = _LETTER.findall(text)
+    letters = len(_LETTER.findall(text))
     if not letters:
         return declared_tag
-    if _share(_KANA, letters) > 0.05:
+    if _share(_KANA, text, letters) > 0.05:
         return "ja"
-    if _share(_HANGUL, letters) > 0.3:
+    if _share(_HANGUL, text, letters) > 0.3:
         return "ko"
-    if _share(_HAN, letters) >= 0.3:
+    if _share(_HAN, text, letters) >= 0.3:
         return chinese_script(text, declared_tag)
     if len(text) < SHORT_TEXT and declared_tag and not declared_tag.startswith("zh"):
         return declared_tag

@@ -1,6 +1,6 @@
 import pytest
 
-from syndicate.language import bcp47, detect_language
+from syndicate.language import bcp47, cjk_share, detect_language
 
 EN = ("China Sustainability Tribune released its annual report on corporate responsibility in Beijing, "
       "with more than one hundred companies joining the forum on supply chains and climate action.")
@@ -29,3 +29,11 @@ def test_deterministic():
 @pytest.mark.parametrize("code,tag", [("zh-CN", "zh-Hans"), ("zh_tw", "zh-Hant"), ("EN-us", "en"), ("", None)])
 def test_bcp47(code, tag):
     assert bcp47(code) == tag
+
+
+def test_a_katakana_middle_dot_in_a_chinese_name_is_no_kana():
+    """"・" (U+30FB) sits in the kana block but is punctuation: Chinese news writes foreign
+    names with it ("约翰・史密斯"). Only letters count toward a script's share."""
+    text = "约翰・史密斯・琼斯出席论坛。" * 3
+    assert detect_language(text) == "zh-Hans"
+    assert cjk_share(text) == 1.0
