@@ -51,9 +51,9 @@ def _worded(text: str) -> re.Match | None:
     return None
 
 
-_MONTH_NAMES = {m: i for i, full in enumerate(("january", "february", "march", "april", "may", "june", "july",
-                                               "august", "september", "october", "november", "december"), 1)
-                for m in {full, full[:3], "sept" if full == "september" else full[:3]}}
+_MONTH_NAMES = {name: i for i, full in enumerate(("january", "february", "march", "april", "may", "june", "july",
+                                                  "august", "september", "october", "november", "december"), 1)
+                for name in (full, full[:3])} | {"sept": 9}
 
 
 def parse_date(text: str | None, tz: str = "Asia/Shanghai", now: datetime | None = None,

@@ -141,12 +141,19 @@ class Page:
         return PAGE_NUMBER.sub("", clean_text(self.root.findtext(".//title") or ""))
 
     @cached_property
+    def markup_date(self) -> str | None:
+        """The date the markup gives: article:published_time and its kin, else <time> in the article."""
+        return meta_content(self.root, "article:published_time", "datepublished", "pubdate", "publishdate",
+                            "date", "dc.date", "publish_time") or _html_time(self.root)
+
+    @cached_property
     def own_names(self) -> list[str]:
         """The names the page gives its site: og:site_name, application-name, the home link's logo."""
         names = [meta_content(self.root, "og:site_name", "application-name") or ""]
-        for a in self.root.iter("a"):
-            if HOME_PATH.fullmatch(urlsplit(urljoin(self.url, a.get("href") or "")).path):
-                names += [img.get("alt") or img.get("title") or "" for img in a.iter("img")]
+        for img in self.root.iter("img"):  # fewer than links: only a link holding an image is a logo
+            a = next(img.iterancestors("a"), None)
+            if a is not None and HOME_PATH.fullmatch(urlsplit(urljoin(self.url, a.get("href") or "")).path):
+                names.append(img.get("alt") or img.get("title") or "")
         return [n.strip() for n in names if 2 <= len(n.strip()) <= 40]
 
     @cached_property
@@ -506,7 +513,7 @@ def zone(page: Page, title_at: int | None, body: range) -> range:
     if title_at is not None and title_at < body.start:
         start = title_at + 1
     else:  # a few blocks before the body, not back across a sidebar's heading and its links
-        start = max([body.start - 3, 0] + [min(_section_end(page, w), body.start) for w in page.walls if w < body.start])
+        start = max(body.start - 3, _after_sidebars(page, body.start))
     end = next((i for i in sorted(page.walls) if i >= body.stop), len(page.blocks))
     return range(start, min(end, body.stop + 8))
 
@@ -560,18 +567,18 @@ def published(page: Page, metas: list[Meta], dateline: str | None, credit_date: 
         if value:
             page.found["date"] = how
             return parse(value)
-    structured = meta_content(page.root, "article:published_time", "datepublished", "pubdate", "publishdate",
-                              "date", "dc.date", "publish_time") or _html_time(page.root)
     for meta in metas:
         if meta.date:
             page.found["date"] = "meta"
-            shown, exact = parse(meta.date), parse(structured) if structured else None
-            if exact and (meta.in_source or shown and exact.date() == shown.date() and shown.time() == datetime.min.time()):
+            shown = parse(meta.date)
+            day_only = shown is not None and shown.time() == datetime.min.time()
+            exact = parse(page.markup_date) if (meta.in_source or day_only) and page.markup_date else None
+            if exact and (meta.in_source or day_only and exact.date() == shown.date()):
                 return exact  # "May 4, 2018" on the page, its time in the markup; a credit's date is the credit's
             return shown
     if any(meta.date_field for meta in metas[:1]):
         return None  # a date field the page filled with something that is not a date
-    for how, value in (("structured", structured), ("credit", credit_date)):
+    for how, value in (("structured", page.markup_date), ("credit", credit_date)):
         if value:
             page.found["date"] = how
             return parse(value)
@@ -653,6 +660,12 @@ def _section_end(page: Page, wall: int) -> int:
     return end
 
 
+def _after_sidebars(page: Page, i: int) -> int:
+    """The first block before ``i`` that no sidebar section (a wall heading before ``i`` and the
+    links under it) covers: where an article's own lines can begin looking back from ``i``."""
+    return max((min(_section_end(page, w), i) for w in page.walls if w < i), default=0)
+
+
 def tags(page: Page, lines: range, title_at: int | None = None) -> list[str]:
     """The source's tags selector, tag links (DedeCMS tags.php, rel=tag), a labelled tag line
     in a short block of the article zone (else of the page)."""
@@ -661,8 +674,7 @@ def tags(page: Page, lines: range, title_at: int | None = None) -> list[str]:
         return split_tags(selected, r"(?!)")
     # The article zone and up to four blocks before it, never across a wall ("Hot tags") and
     # never before the title: a tag cloud above the headline is the sidebar's.
-    floor = [min(_section_end(page, w), lines.start) for w in page.walls if w < lines.start] \
-        + ([title_at] if title_at is not None else [])
+    floor = [_after_sidebars(page, lines.start)] + ([title_at] if title_at is not None else [])
     start = max([lines.start - 4, 0] + floor) if lines else 0
     near = range(start, lines.stop) if lines else range(len(page.blocks))
     links = [element_text(a) for a in page.root.iter("a")

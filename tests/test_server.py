@@ -86,13 +86,13 @@ def test_new_bytes_get_a_new_etag(site, tmp_path):
     target = out / "category" / "events.json"
     first, _ = request(server, "/category/events.json")
     original = target.read_bytes()
-    feeds.write_atomic(target, original.replace(b"Forum", b"Forum!"))
+    target.write_bytes(original.replace(b"Forum", b"Forum!"))
     try:
         second, body = request(server, "/category/events.json", headers={"If-None-Match": first.getheader("ETag")})
         assert second.status == 200 and b"Forum!" in body
         assert second.getheader("ETag") != first.getheader("ETag")
     finally:
-        feeds.write_atomic(target, original)
+        target.write_bytes(original)
 
 
 def test_head_has_headers_and_no_body(site):

@@ -68,12 +68,12 @@ from .archives import Document, documents
 from .entries import Entry, make_entry
 from .formats import FORMATS
 from .index import index_html
-from .output import write_atomic, write_tree
+from .output import write_tree
 from .plan import Feed, feed_paths, plan_feeds, slug
 from .text import note, plain_line, sanitize_html
 
 __all__ = ["FORMATS", "Document", "Entry", "Feed", "PublishReport", "build", "documents", "feed_paths", "make_entry",
-           "note", "plain_line", "plan_feeds", "publish", "sanitize_html", "slug", "write_atomic"]
+           "note", "plain_line", "plan_feeds", "publish", "sanitize_html", "slug"]
 
 DEFAULT_SITE_URL = defaults.SYNDICATE_SITE_URL
 DEFAULT_LIMIT = defaults.SYNDICATE_FEED_LIMIT  # entries per subscription feed, and rows per archive page

@@ -1,12 +1,11 @@
 """Atomic output: a publish is one set. ``out`` is a symbolic link to a generation directory;
 a new generation is written whole beside it, then the link is switched with one rename (see
-:func:`write_tree`). :func:`write_atomic` replaces one file the same way, for single files."""
+:func:`write_tree`)."""
 
 from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from contextlib import suppress
 from pathlib import Path
 
@@ -15,32 +14,6 @@ from .plan import KINDS, STABLE_FEEDS
 
 MANAGED_DIRS = (*(name for name in KINDS if name not in STABLE_FEEDS), "archive")  # lang/, source/, category/
 FEED_SUFFIXES = tuple(f".{suffix}" for suffix in FORMATS)
-
-
-def write_atomic(path: Path, data: bytes) -> bool:
-    """Replace ``path`` with ``data`` (temp file in the same directory, fsync, rename) if its bytes differ.
-
-    Returns True when the file was written. A failure leaves the old file and no temporary file.
-    """
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    return True
 
 
 def _fsync_dir(path: Path) -> None:
