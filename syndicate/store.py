@@ -127,9 +127,22 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (8, "story ids once published (they never change after)", [
         "CREATE TABLE published_stories (story_id TEXT PRIMARY KEY, first_published TEXT NOT NULL) WITHOUT ROWID",
     ]),
+    (9, "a counter of changes feeds show (a publish with nothing new does nothing)", [
+        "INSERT OR IGNORE INTO store_meta (key, value) VALUES ('feed_changes', '0')",
+        *(f"""CREATE TRIGGER articles_feed_{event.lower()} AFTER {event} ON articles {when}
+            BEGIN UPDATE store_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'feed_changes'; END"""
+          for event, when in (("INSERT", ""), ("DELETE", ""), ("UPDATE", "WHEN " + " OR ".join(
+              f"OLD.{c} IS NOT NEW.{c}" for c in (
+                  "id", "canonical_url", "source", "title", "published", "updated", "language", "origin", "outlet",
+                  "rights", "author", "category", "tags", "body", "content_hash", "duplicate_of", "revision",
+                  "first_seen", "gone", "story_id"))))),
+    ]),
 ]
 
 GONE, MISSING = "gone", "missing"
+ARTICLE_COLUMNS = ("id", "url", "canonical_url", "source", "title", "published", "updated", "language", "origin",
+                   "outlet", "rights", "author", "category", "tags", "body", "content_hash", "duplicate_of", "revision",
+                   "first_seen", "last_seen", "etag", "last_modified", "gone", "story_id", "misses")
 
 
 # SQLite's application_id of our databases ("CSRS"), set by the first migration's open.
@@ -506,6 +519,37 @@ class Store:
         return list(self.db.query("SELECT * FROM articles ORDER BY canonical_url"))
 
     # -- feeds: read queries
+    @contextmanager
+    def snapshot(self):
+        """One read transaction: every query inside sees the store as it was when it began
+        (a crawl writing meanwhile is not seen half-way)."""
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            self.conn.execute("COMMIT")  # it only read: nothing to keep or undo
+
+    def feed_changes(self) -> int:
+        """How many times a row changed in a way feeds show (not ``last_seen``, validators,
+        misses): the same number means the feeds of the store are as they were."""
+        row = self.conn.execute("SELECT value FROM store_meta WHERE key = 'feed_changes'").fetchone()
+        return int(row[0]) if row else 0
+
+    def listing_rows(self, columns: tuple[str, ...]):
+        """Every stored row with only ``columns`` (the feeds plan without bodies), streamed."""
+        if not all(c in ARTICLE_COLUMNS for c in columns):
+            raise ValueError(f"not columns of articles: {sorted(set(columns) - set(ARTICLE_COLUMNS))}")
+        for values in self.conn.execute(f"SELECT {', '.join(columns)} FROM articles"):
+            yield dict(zip(columns, values))
+
+    def rows_by_id(self, ids: list[str]) -> list[dict]:
+        """The full rows of ``ids`` (any order; ids not stored are left out)."""
+        rows = []
+        for start in range(0, len(ids), 500):  # SQLite caps the parameters of one statement
+            chunk = ids[start:start + 500]
+            rows += self.db.query(f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        return rows
+
     def articles_by_first_seen(self) -> list[dict]:
         """Every stored row, duplicates included, in the order first seen (id breaks ties).
 

@@ -1,14 +1,19 @@
 """Feed writing: the store's canonical stories as Atom 1.0, RSS 2.0 and JSON Feed 1.1.
 
 Every byte of feed output is made in this package. :func:`publish` reads one snapshot of the
-store, builds every document in memory, then writes the files whose bytes changed, atomically:
+store: when the store shows nothing new since the last publish (its change counter and the
+settings are those the last set was made from), it stops there. Otherwise it plans every feed
+from the rows without their bodies, builds only the files whose inputs changed (streaming the
+rows they need, each entry written once per format), keeps the others as they are on disk, and
+switches to the new set atomically:
 
     plan.py      which feeds exist (the feed kinds) and which rows each holds
-    entries.py   a row -> an entry, with the rights policy below
+    entries.py   a row -> a listing (for the plan) and an entry, with the rights policy below
     archives.py  a feed -> its subscription document and RFC 5005 archive pages
+    render.py    which files changed (digests of their inputs), and building those
     formats/     one module per format, registered in formats.FORMATS
     index.py     the index page
-    output.py    atomic writes, stale files removed
+    output.py    the generations: atomic switch, unchanged files kept, stale files removed
     text.py      text from the web made safe: plain lines, paragraphs, summaries, sanitised HTML
 
 Layout of the output directory::
@@ -65,48 +70,24 @@ from .. import settings as defaults
 from ..sources import Registry, registry as project_registry
 from ..store import Store
 from .archives import Document, documents
-from .entries import Entry, make_entry
+from .entries import LISTING_COLUMNS, Entry, make_entry
 from .formats import FORMATS
 from .index import index_html
-from .output import write_tree
+from .output import Generation
 from .plan import Feed, feed_paths, plan_feeds, slug
+from .render import Job, document_digest, render, settings_digest
 from .text import note, plain_line, sanitize_html
 
-__all__ = ["FORMATS", "Document", "Entry", "Feed", "PublishReport", "build", "documents", "feed_paths", "make_entry",
+__all__ = ["FORMATS", "Document", "Entry", "Feed", "PublishReport", "documents", "feed_paths", "make_entry",
            "note", "plain_line", "plan_feeds", "publish", "sanitize_html", "slug"]
 
 DEFAULT_SITE_URL = defaults.SYNDICATE_SITE_URL
 DEFAULT_LIMIT = defaults.SYNDICATE_FEED_LIMIT  # entries per subscription feed, and rows per archive page
+INDEX = "index.html"
 
 
 def normalise_site_url(site_url: str) -> str:
     return site_url if site_url.endswith("/") else site_url + "/"
-
-
-def build(store: Store, site_url: str = DEFAULT_SITE_URL, limit: int = DEFAULT_LIMIT,
-          archive_size: int | None = None, reg: Registry | None = None,
-          failed: list[str] | None = None) -> tuple[dict[str, bytes], list[Feed]]:
-    """Every output file, ``{relative path: bytes}``, from one read of the store.
-
-    ``archive_size`` (rows per archive page) is ``limit`` unless a test wants otherwise. The ids
-    of stories that could not be published (logged) are appended to ``failed``.
-    """
-    archive_size = archive_size or limit
-    if limit < 1 or archive_size < 1:
-        raise ValueError("limit and archive_size must be positive")
-    site_url = normalise_site_url(site_url)
-    reg = reg or project_registry()
-    feeds = plan_feeds(store.articles_by_first_seen(), reg, site_url, failed)
-    files: dict[str, bytes] = {}
-    summaries = []
-    for feed in feeds:
-        current, *pages = documents(feed, limit, archive_size)
-        for fmt in FORMATS.values():
-            for doc in [*pages, current] if fmt.archived else [current]:
-                files[doc.path(fmt.suffix)] = fmt.render(doc, site_url)
-        summaries.append((current, len(pages)))
-    files["index.html"] = index_html(summaries, reg)
-    return files, feeds
 
 
 @dataclass
@@ -120,10 +101,13 @@ class PublishReport:
 
     @property
     def index(self) -> Path:
-        return self.out / "index.html"
+        return self.out / INDEX
 
     def summary(self) -> str:
         main = ", ".join(str(self.out / f"all.{fmt}") for fmt in FORMATS)
+        if not self.feeds:  # not even planned: the store shows nothing new since the last publish
+            return (f"index: {self.index}\nfeeds: {main} and the others listed in the index\n"
+                    f"nothing changed since the last publish: {len(self.unchanged)} files unchanged")
         return (f"index: {self.index}\n"
                 f"feeds: {main} and {len(self.feeds) - 1} more feeds listed in the index\n"
                 f"{len(self.written)} files written, {len(self.unchanged)} unchanged, "
@@ -132,18 +116,61 @@ class PublishReport:
 
 
 def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SITE_URL, limit: int = DEFAULT_LIMIT,
-            archive_size: int | None = None, reg: Registry | None = None) -> PublishReport:
-    """Build every feed from the store at ``db`` and write the changed files under ``out``."""
+            archive_size: int | None = None, reg: Registry | None = None, full: bool = False) -> PublishReport:
+    """Publish the store at ``db`` under ``out``: the files whose inputs changed since the last
+    publish are built (all of them with ``full``), the rest kept as they are; then the new set
+    replaces the old in one step (see output.Generation). Nothing at all is done when nothing
+    changed. ``archive_size`` (rows per archive page) is ``limit`` unless a test wants otherwise."""
+    archive_size = archive_size or limit
+    if limit < 1 or archive_size < 1:
+        raise ValueError("limit and archive_size must be positive")
+    site_url = normalise_site_url(site_url)
+    reg = reg or project_registry()
     store = db if isinstance(db, Store) else Store(str(db))
     failed: list[str] = []
+    gen = None
     try:
-        files, feeds = build(store, site_url, limit, archive_size, reg, failed)
-        if not store.readonly:  # the ids the feeds will carry are frozen first (see Store._link):
-            # freezing an id a failed publish never showed is harmless; the reverse is not
-            store.mark_published(sorted({e.story for f in feeds for e in f.entries}),
+        with store.snapshot():  # the plan and the rows it builds from: one state of the store
+            base = settings_digest(site_url, limit, archive_size, reg)
+            marker = f"{store.feed_changes()}:{base.hex()}"
+            gen = Generation(Path(out))
+            if not full and gen.current is not None and gen.marker == marker and not gen.missing():
+                return PublishReport(Path(out), [], [], gen.ours(), [], failed)  # nothing changed
+            feeds = plan_feeds(store.listing_rows(LISTING_COLUMNS), reg, site_url, failed)
+            digests: dict[str, str] = {}
+            summaries, jobs = [], []
+            for feed in feeds:
+                current, *pages = documents(feed, limit, archive_size)
+                summaries.append((current, len(pages)))
+                for doc in [*pages, current]:
+                    formats = [fmt for fmt in FORMATS.values() if fmt.archived or doc.page is None]
+                    digest = document_digest(doc, base)
+                    digests.update((doc.path(fmt.suffix), digest) for fmt in formats)
+                    jobs.append(Job(doc, formats))
+            index = index_html(summaries, reg)
+            paths = {*digests, INDEX}
+            todo = [job for job in jobs if full or not all(gen.fresh(rel, digests[rel]) for rel in job.paths)]
+            if gen.current is not None and not todo and not gen.stale(paths) and gen.same(INDEX, index):
+                if not failed:
+                    gen.remember(marker)  # (the store changed in ways these feeds do not show)
+                return PublishReport(Path(out), feeds, [], sorted(paths), [], failed)
+            gen.begin()
+            building = {rel for job in todo for rel in job.paths}
+            for rel in sorted(digests.keys() - building):
+                gen.keep(rel, digests[rel])
+            render(todo, store.rows_by_id, reg.sources, site_url,
+                   lambda rel, data, complete: gen.put(rel, data, digests[rel] if complete else None), failed)
+            gen.put(INDEX, index)
+        if not store.readonly:  # the ids the feeds will carry are frozen before they are shown (see
+            # Store._link); freezing an id a failed publish never showed is harmless
+            store.mark_published(sorted({e.story for job in todo for e in job.doc.entries}),
                                  datetime.now(timezone.utc).isoformat(timespec="seconds"))
-        report = PublishReport(Path(out), feeds, *write_tree(Path(out), files), failed=failed)
+        removed = gen.commit(paths, marker if not failed else "")
+    except BaseException:
+        if gen is not None:
+            gen.abort()
+        raise
     finally:
         if store is not db:
             store.close()
-    return report
+    return PublishReport(Path(out), feeds, sorted(gen.written), sorted(gen.unchanged), removed, failed)

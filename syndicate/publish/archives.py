@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from .entries import Entry
+from .entries import Listing
 from .plan import Feed
 from .text import EPOCH
 
@@ -16,7 +16,7 @@ class Document:
     """One file's worth of one feed: the subscription feed or an archive page."""
 
     feed: Feed
-    entries: list[Entry]
+    entries: list[Listing]
     page: int | None = None           # archive page number; None for the subscription feed
     prev_archive: int | None = None   # newest earlier archive page, if any
 
@@ -50,8 +50,8 @@ def documents(feed: Feed, limit: int, archive_size: int) -> list[Document]:
     pages = []
     for number in range(1, full + 1):
         rows = feed.slots[(number - 1) * archive_size:number * archive_size]
-        entries = sorted((by_id[r["id"]] for r in rows if r["id"] in by_id), key=lambda e: e.sort_key)
+        entries = sorted((by_id[r.id] for r in rows if r.id in by_id), key=lambda e: e.sort_key)
         pages.append(Document(feed, entries, page=number, prev_archive=number - 1 or None))
-    unarchived = {r["id"] for r in feed.slots[full * archive_size:]}
+    unarchived = {r.id for r in feed.slots[full * archive_size:]}
     current = [e for i, e in enumerate(feed.entries) if i < limit or e.id in unarchived]
     return [Document(feed, current, prev_archive=full or None), *pages]

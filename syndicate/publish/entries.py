@@ -1,8 +1,10 @@
 """A stored row becomes an entry, applying the rights policy (see the package's docstring):
-what of the story may be republished, who is credited, which notes it carries."""
+what of the story may be republished, who is credited, which notes it carries. Before that, a
+row without its body becomes a :class:`Listing`: what planning the feeds needs to know of it."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,6 +13,28 @@ from ..sources import Source
 from .text import EPOCH, html_paragraphs, note, paragraphs, parse_time, plain_line, sanitize_html, summarise, xml_safe
 
 TERMS = "urn:csr-syndicate:"  # schemes of our own category terms: urn:csr-syndicate:origin, ...:date
+# The columns an entry is made from, but the body (a changed body changes ``revision`` and
+# ``content_hash``, which are listed): what a listing reads and what its fingerprint covers.
+LISTING_COLUMNS = ("id", "canonical_url", "source", "title", "published", "updated", "language", "origin",
+                   "outlet", "rights", "author", "category", "tags", "content_hash", "duplicate_of", "revision",
+                   "first_seen", "gone", "story_id")
+
+
+@dataclass(slots=True)
+class Listing:
+    """A stored row as the feed plan sees it (one per row, duplicates included): where it
+    goes and in what order, and a fingerprint of everything its entry is made from."""
+
+    id: str
+    story: str
+    source: str
+    language: str | None
+    seen: datetime               # first_seen
+    published: datetime          # as Entry.published
+    updated: datetime
+    fingerprint: bytes
+    sort_key: tuple              # newest first, then id: a total, stable order (as Entry.sort_key)
+    position: int = 0            # in the slot order of every row (set by the plan)
 
 
 @dataclass(frozen=True)
@@ -62,16 +86,33 @@ class Entry:
         return cats
 
 
+def _dates(row: dict) -> tuple[datetime, datetime | None, datetime, datetime]:
+    """(first_seen, the page's date, the entry's date, its last update) of a row: a story
+    without a known date is dated by when it was first seen."""
+    first_seen = parse_time(row["first_seen"]) or EPOCH
+    published = parse_time(row["published"])
+    changed = parse_time(row["updated"])
+    dated = published or first_seen
+    return first_seen, published, dated, max(changed, dated) if changed else dated
+
+
+def make_listing(row: dict) -> Listing:
+    """A row's :class:`Listing` (``row`` holds at least LISTING_COLUMNS)."""
+    first_seen, _, dated, updated = _dates(row)
+    fingerprint = hashlib.blake2b(repr([row[c] for c in LISTING_COLUMNS]).encode("utf-8", "surrogatepass"),
+                                  digest_size=16).digest()
+    return Listing(id=row["id"], story=row.get("story_id") or row["id"], source=row["source"],
+                   language=row["language"] or None, seen=first_seen, published=dated, updated=updated,
+                   fingerprint=fingerprint, sort_key=(-dated.timestamp(), row["id"]))
+
+
 def make_entry(row: dict, sources: dict[str, Source]) -> Entry:
     """An :class:`Entry` from a store row, applying the rights policy."""
     source = sources.get(row["source"])
     language = row["language"] or None
     link = xml_safe(row["canonical_url"]).strip()
-    first_seen = parse_time(row["first_seen"]) or EPOCH
-    published = parse_time(row["published"])
-    changed = parse_time(row["updated"])
+    first_seen, published, dated, updated = _dates(row)
     gone = parse_time(row.get("gone"))
-    dated = published or first_seen
     origin, outlet = row["origin"], plain_line(row["outlet"]) or None
     rights = " ".join(xml_safe(row["rights"]).split()) or note(language, "rights_unknown", url=link)
     author, attribution = _credit(row, source, outlet, language)
@@ -84,7 +125,7 @@ def make_entry(row: dict, sources: dict[str, Source]) -> Entry:
     return Entry(
         id=row["id"], story=row.get("story_id") or row["id"], title=plain_line(row["title"]) or note(language, "untitled"),
         link=link, source=row["source"], language=language, published=dated,
-        updated=max(changed, dated) if changed else dated, date_known=published is not None, gone=gone,
+        updated=updated, date_known=published is not None, gone=gone,
         origin=origin, outlet=outlet, author=author, rights=rights, summary=summary, full_text=full_text,
         category=plain_line(row["category"]) or None, tags=_tags(row["tags"]), attribution=attribution,
         summary_html=sanitize_html(html_paragraphs(([summary] if summary else []) + tail), link),

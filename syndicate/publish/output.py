@@ -1,9 +1,10 @@
 """Atomic output: a publish is one set. ``out`` is a symbolic link to a generation directory;
-a new generation is written whole beside it, then the link is switched with one rename (see
-:func:`write_tree`)."""
+a new generation is made whole beside it, then the link is switched with one rename (see
+:class:`Generation`)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from contextlib import suppress
@@ -14,6 +15,22 @@ from .plan import KINDS, STABLE_FEEDS
 
 MANAGED_DIRS = (*(name for name in KINDS if name not in STABLE_FEEDS), "archive")  # lang/, source/, category/
 FEED_SUFFIXES = tuple(f".{suffix}" for suffix in FORMATS)
+
+
+SYNC_EACH = 256  # written files fsynced one by one; beyond this, one sync() of everything is cheaper
+
+
+def _sync(paths: list[Path]) -> None:
+    """Make the written files durable before the switch makes them the published set."""
+    if len(paths) > SYNC_EACH:
+        os.sync()
+        return
+    for path in paths:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -30,48 +47,125 @@ def generations_dir(out: Path) -> Path:
     return out.parent / f".{out.name}.generations"
 
 
-def write_tree(out: Path, files: dict[str, bytes]) -> tuple[list[str], list[str], list[str]]:
-    """Publish ``files`` as one set: ``out`` is a symbolic link to a directory holding one whole
-    generation of the feeds. A new generation is written beside the current one (unchanged files
-    hard-linked, so they keep their bytes, inode and date; changed ones written and fsynced),
-    then the link is switched with one atomic rename. A reader, or the feed server, sees the old
-    set or the new one, never a mix; a failed or killed publish leaves the old set in place.
-    Files in ``out`` that are not ours (a style sheet, robots.txt) are carried over.
 
-    Returns (written, unchanged, removed) relative paths; nothing changes on disk when no file
-    would."""
-    out = Path(out)
-    gens = generations_dir(out)
-    current = _adopt(out, gens)
-    old = _listing(current) if current else {}
-    keep = {rel: path for rel, path in old.items() if rel not in files and not _ours(rel)}
-    written = [rel for rel in files if not (rel in old and _same(old[rel], files[rel]))]
-    removed = sorted(rel for rel in old if rel not in files and rel not in keep)
-    if current is not None and not written and not removed:
-        return [], sorted(files), []  # nothing changed: no new generation
-    gens.mkdir(parents=True, exist_ok=True)
-    number = max((int(p.name) for p in gens.iterdir() if p.name.isdigit()), default=0) + 1
-    new = gens / f"{number:06d}"
-    try:
-        new.mkdir()
-        for rel in sorted(files):
-            target = new / rel
+
+class Generation:
+    """One publish of the set: ``out`` is a symbolic link to a directory holding one whole
+    generation of the feeds. A new generation is made beside the current one (unchanged files
+    hard-linked, so they keep their bytes, inode and date; new ones written and fsynced), then
+    the link is switched with one atomic rename. A reader, or the feed server, sees the old set
+    or the new one, never a mix; a failed or killed publish leaves the old set in place. Files
+    in ``out`` that are not ours (a style sheet, robots.txt) are carried over.
+
+    ``fresh(path, digest)`` says whether the current generation holds ``path`` made from the
+    same inputs; ``begin()`` starts the new generation, ``keep`` and ``put`` fill it, and
+    ``commit(paths)`` switches to it, the files not in ``paths`` being gone."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = Path(out)
+        self.gens = generations_dir(self.out)
+        self.current = _adopt(self.out, self.gens)
+        self.old = _listing(self.current) if self.current else {}
+        self.manifest, self.marker = _read_manifest(self.current)
+        self.new: Path | None = None
+        self.written: list[str] = []
+        self.unchanged: list[str] = []
+        self.digests: dict[str, str] = {}
+
+    def fresh(self, rel: str, digest: str) -> bool:
+        return rel in self.old and self.manifest.get(rel) == digest
+
+    def same(self, rel: str, data: bytes) -> bool:
+        return rel in self.old and _same(self.old[rel], data)
+
+    def missing(self) -> bool:
+        """Whether a file the manifest lists is gone from the current generation."""
+        return any(rel not in self.old for rel in self.manifest)
+
+    def ours(self) -> list[str]:
+        return sorted(rel for rel in self.old if _ours(rel))
+
+    def remember(self, marker: str) -> None:
+        """Record on the current generation that it is also what ``marker`` makes."""
+        manifest = {"made_from": marker, "files": self.manifest}
+        temporary = self.gens / f".{self.current.name}.json.tmp"
+        _write_new(temporary, (json.dumps(manifest, indent=0, sort_keys=True) + "\n").encode())
+        _sync([temporary])
+        os.replace(temporary, _manifest(self.current))
+
+    def stale(self, paths: set[str]) -> list[str]:
+        """Files of ours the current generation holds that ``paths`` no longer has."""
+        return sorted(rel for rel in self.old if rel not in paths and _ours(rel))
+
+    def begin(self) -> None:
+        self.gens.mkdir(parents=True, exist_ok=True)
+        number = max((int(p.name) for p in self.gens.iterdir() if p.name.isdigit()), default=0) + 1
+        self.new = self.gens / f"{number:06d}"
+        self.new.mkdir()
+
+    def keep(self, rel: str, digest: str) -> None:
+        """Carry ``rel`` over unread (its digest is the one it was made with)."""
+        self._link(rel)
+        self.unchanged.append(rel)
+        self.digests[rel] = digest
+
+    def put(self, rel: str, data: bytes, digest: str | None = None) -> None:
+        """``rel`` with ``data``: linked when the current file has these bytes, else written.
+        A file without a digest is built again next time."""
+        if self.same(rel, data):
+            self._link(rel)
+            self.unchanged.append(rel)
+        else:
+            target = self.new / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            if rel in old and rel not in written:
-                os.link(old[rel], target)
-            else:
-                _write_new(target, files[rel])
-        for rel, path in keep.items():
-            (new / rel).parent.mkdir(parents=True, exist_ok=True)
-            os.link(path, new / rel)
-        for directory in sorted({(new / rel).parent for rel in files} | {new}):
+            _write_new(target, data)
+            self.written.append(rel)
+        if digest:
+            self.digests[rel] = digest
+
+    def commit(self, paths: set[str], marker: str) -> list[str]:
+        """Switch ``out`` to the new generation, which ``marker`` says what it was made from;
+        returns the files of ours now gone."""
+        for rel, path in self.old.items():
+            if rel not in paths and not _ours(rel):
+                (self.new / rel).parent.mkdir(parents=True, exist_ok=True)
+                os.link(path, self.new / rel)
+        manifest = {"made_from": marker, "files": self.digests}
+        _write_new(_manifest(self.new), (json.dumps(manifest, indent=0, sort_keys=True) + "\n").encode())
+        _sync([self.new / rel for rel in self.written] + [_manifest(self.new)])
+        for directory in sorted({(self.new / rel).parent for rel in paths} | {self.new}):
             _fsync_dir(directory)
-        _switch(out, new)
-    except BaseException:
-        shutil.rmtree(new, ignore_errors=True)
-        raise
-    _prune(gens, keep={new.name, current.name if current else ""})
-    return sorted(written), sorted(set(files) - set(written)), removed
+        _switch(self.out, self.new)
+        kept = [self.new, self.current] if self.current else [self.new]
+        _prune(self.gens, keep={name for gen in kept for name in (gen.name, _manifest(gen).name)})
+        return self.stale(paths)
+
+    def abort(self) -> None:
+        if self.new is not None:
+            shutil.rmtree(self.new, ignore_errors=True)
+            with suppress(OSError):
+                _manifest(self.new).unlink()
+
+    def _link(self, rel: str) -> None:
+        target = self.new / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(self.old[rel], target)
+
+
+def _manifest(generation: Path) -> Path:
+    """Beside each generation: the digest of each file it holds (see render.py)."""
+    return generation.with_name(generation.name + ".json")
+
+
+def _read_manifest(generation: Path | None) -> tuple[dict[str, str], str | None]:
+    """What a generation was made from: the digest of each file, and the whole set's marker;
+    nothing (so every file is built and compared) when it is missing or unreadable."""
+    try:
+        data = json.loads(_manifest(generation).read_bytes()) if generation else {}
+        files, marker = data.get("files", {}), data.get("made_from")
+    except (OSError, ValueError, AttributeError):
+        return {}, None
+    return (files, marker) if isinstance(files, dict) and isinstance(marker, str) else ({}, None)
 
 
 def _adopt(out: Path, gens: Path) -> Path | None:
@@ -117,7 +211,18 @@ def _prune(gens: Path, keep: set[str]) -> None:
 
 
 def _listing(root: Path) -> dict[str, Path]:
-    return {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file() and not p.is_symlink()}
+    """Every regular file under ``root``, by relative path (symbolic links left out). Directory
+    entries tell their type: no file is stat()ed."""
+    files, pending = {}, [(root, "")]
+    while pending:
+        directory, prefix = pending.pop()
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((Path(entry.path), f"{prefix}{entry.name}/"))
+                elif entry.is_file(follow_symlinks=False):
+                    files[prefix + entry.name] = Path(entry.path)
+    return files
 
 
 def _ours(rel: str) -> bool:
@@ -138,8 +243,7 @@ def _same(path: Path, data: bytes) -> bool:
 
 
 def _write_new(path: Path, data: bytes) -> None:
+    """Write a new file (made durable by _sync before anything points at it)."""
     with open(path, "wb") as fh:
         fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
     os.chmod(path, 0o644)

@@ -3,6 +3,7 @@ originals, by category), the feeds a stored row belongs to, and how each feed de
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -12,8 +13,8 @@ from typing import Callable
 
 from ..items import ID_NAMESPACE
 from ..sources import Registry, Source
-from .entries import Entry, make_entry
-from .text import EPOCH, parse_time, plain_line
+from .entries import Listing, make_listing
+from .text import plain_line
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +24,7 @@ LANGUAGE_NAMES = {"en": "English", "zh-Hans": "Chinese (Simplified) 简体中文
 SEGMENT_MAX = 80  # characters of a generated path component (file systems allow 255 bytes)
 
 
+@functools.lru_cache(maxsize=4096)
 def slug(name: str) -> str:
     """ASCII path segment for a category: ``CSR News`` -> ``csr-news``; other scripts get a hash;
     a long name is cut and keeps a hash of the whole, so two long names never share a file."""
@@ -50,8 +52,8 @@ class Feed:
     language: str | None = None
     home: str = ""
     rights: str = ""
-    entries: list[Entry] = field(default_factory=list)   # every story on record, newest first
-    slots: list[dict] = field(default_factory=list)      # stored rows by (first_seen, id)
+    entries: list[Listing] = field(default_factory=list)  # every story on record, newest first
+    slots: list[Listing] = field(default_factory=list)    # stored rows, duplicates too, in slot order
     names: set[str] = field(default_factory=set)         # category names folded into this slug
 
     @property
@@ -117,8 +119,14 @@ def _by_category(feed: Feed, reg: Registry, site_url: str) -> list[str]:
     return []
 
 
+@functools.lru_cache(maxsize=4096)
+def category_name(stored: str | None) -> str:
+    """A stored category as feeds show it (stores hold few distinct ones: each is cleaned once)."""
+    return plain_line(stored)
+
+
 def _category_paths(row: dict) -> list[str]:
-    category = plain_line(row["category"])
+    category = category_name(row["category"])
     return [f"category/{slug(category)}"] if category else []
 
 
@@ -150,37 +158,36 @@ def _describe(feed: Feed, reg: Registry, site_url: str) -> None:
     feed.rights = disclaimer([reg.sources[k] for k in (keys or sorted(reg.sources))])
 
 
-def _slot_order(row: dict) -> tuple:
-    """Archive slot order: first seen (later crawls go last), then by date, then id."""
-    seen = parse_time(row["first_seen"]) or EPOCH
-    return (seen, parse_time(row["published"]) or seen, row["id"])
+def _slot_order(listing: Listing) -> tuple:
+    """Archive slot order: first seen (later crawls go last), then by date, then id. (A row
+    without a date has its first_seen as its date: Listing.published.)"""
+    return (listing.seen, listing.published, listing.id)
 
 
-def plan_feeds(rows: list[dict], reg: Registry, site_url: str, failed: list[str] | None = None) -> list[Feed]:
-    """Every feed to write, from all stored rows ordered by (first_seen, id). A row that cannot
-    be made into an entry is logged and its id appended to ``failed``; the others go on."""
+def plan_feeds(rows, reg: Registry, site_url: str, failed: list[str] | None = None) -> list[Feed]:
+    """Every feed to write, from every stored row (without its body: LISTING_COLUMNS). A row
+    that cannot be planned is logged and its id appended to ``failed``; the others go on."""
     feeds: dict[str, Feed] = {path: Feed(path, path.partition("/")[0]) for path in STABLE_FEEDS}
-    entries = {}
-    rows = sorted(rows, key=_slot_order)
+    planned = []
     for row in rows:
         try:
-            if row["duplicate_of"] is None:
-                entries[row["id"]] = make_entry(row, reg.sources)
-            paths = feed_paths(row)
+            planned.append((make_listing(row), row["duplicate_of"] is None, feed_paths(row),
+                            category_name(row["category"])))
         except Exception as exc:  # noqa: BLE001 - one bad row never stops the others
             logger.error("story %s (%s) not published: %s: %s", row.get("id"), row.get("canonical_url"),
                          type(exc).__name__, exc)
-            entries.pop(row.get("id"), None)
             if failed is not None:
                 failed.append(str(row.get("id")))
-            continue
+    planned.sort(key=lambda p: _slot_order(p[0]))
+    for position, (listing, canonical, paths, category) in enumerate(planned):
+        listing.position = position
         for path in paths:
             feed = feeds.setdefault(path, Feed(path, path.partition("/")[0]))
-            feed.slots.append(row)
+            feed.slots.append(listing)
             if path.startswith("category/"):
-                feed.names.add(plain_line(row["category"]))
-            if row["id"] in entries:
-                feed.entries.append(entries[row["id"]])
+                feed.names.add(category)
+            if canonical:
+                feed.entries.append(listing)
     # A feed exists while it has a story; the stable ones always do.
     kept = [f for f in feeds.values() if f.entries or f.path in STABLE_FEEDS]
     for feed in kept:

@@ -80,6 +80,8 @@ def plain_line(text: str | None) -> str:
     in angle brackets that is no markup (``<China Daily>``) keeps its text.
     """
     text = strip_bidi(xml_safe(text))
+    if "<" not in text:  # no markup, and none hidden: entities stay text until markup is found
+        return " ".join(text.split())
     for _ in range(5):  # markup hidden behind entities is markup too: strip until none is left
         if not _has_markup(text):
             break

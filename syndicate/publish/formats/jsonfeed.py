@@ -1,5 +1,6 @@
 """JSON Feed 1.1; attribution in the ``_syndicate`` extension objects. Sorted keys: the same
-store gives the same bytes."""
+store gives the same bytes. Each item is written once, indented for its place in ``items``,
+and documents are put together from items (see syndication.py)."""
 
 from __future__ import annotations
 
@@ -10,34 +11,45 @@ from ..text import rfc3339
 
 if TYPE_CHECKING:
     from ..archives import Document
+    from ..entries import Entry
 
 MEDIA_TYPE = "application/feed+json"
+_ITEMS = "\x00items\x00"  # stands in for the items while the document around them is written
+_ITEMS_JSON = f"[\n    {json.dumps(_ITEMS)}\n  ]"  # as it comes out (raw newlines: never inside a JSON string)
 
 
-def json_bytes(doc: Document, site_url: str) -> bytes:
-    """JSON Feed 1.1; attribution in the ``_syndicate`` extension objects."""
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def json_item(e: Entry, site_url: str) -> str:
+    """One item, indented for its place in the document's ``items`` list."""
+    item = {
+        "id": e.urn, "url": e.link, "title": e.title, "summary": e.summary,
+        "content_html": e.content_html or e.summary_html,
+        "date_published": rfc3339(e.published), "date_modified": rfc3339(e.updated),
+        "authors": [{"name": e.author}],
+        "tags": [t for t in (e.category, *e.tags) if t],
+        "_syndicate": {"about": site_url + "index.html#about", "rights": e.rights, "origin": e.origin,
+                       "outlet": e.outlet, "source": e.source, "date_known": e.date_known,
+                       "gone": rfc3339(e.gone) if e.gone else None},
+    }
+    if e.language:
+        item["language"] = e.language
+    return "    " + _dumps(item).replace("\n", "\n    ")  # JSON strings hold no raw newline
+
+
+def json_document(doc: Document, site_url: str, items: list[str]) -> bytes:
     feed = doc.feed
-    about = site_url + "index.html#about"
-    items = []
-    for e in doc.entries:
-        item = {
-            "id": e.urn, "url": e.link, "title": e.title, "summary": e.summary,
-            "content_html": e.content_html or e.summary_html,
-            "date_published": rfc3339(e.published), "date_modified": rfc3339(e.updated),
-            "authors": [{"name": e.author}],
-            "tags": [t for t in (e.category, *e.tags) if t],
-            "_syndicate": {"about": about, "rights": e.rights, "origin": e.origin, "outlet": e.outlet,
-                           "source": e.source, "date_known": e.date_known,
-                           "gone": rfc3339(e.gone) if e.gone else None},
-        }
-        if e.language:
-            item["language"] = e.language
-        items.append(item)
     data = {
         "version": "https://jsonfeed.org/version/1.1", "title": feed.title, "home_page_url": feed.home,
         "feed_url": site_url + doc.path("json"), "description": f"{feed.description}\n\n{feed.rights}",
-        "_syndicate": {"about": about, "rights": feed.rights, "updated": rfc3339(doc.updated)}, "items": items,
+        "_syndicate": {"about": site_url + "index.html#about", "rights": feed.rights, "updated": rfc3339(doc.updated)},
+        "items": [_ITEMS] if items else [],
     }
     if feed.language:
         data["language"] = feed.language
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    body = _dumps(data)
+    if items:
+        body = body.replace(_ITEMS_JSON, "[\n" + ",\n".join(items) + "\n  ]", 1)
+    return (body + "\n").encode("utf-8")

@@ -1,14 +1,19 @@
-"""Atom 1.0 and RSS 2.0 through feedgen, with what feedgen lacks: RFC 5005 links and
-``fh:archive``, per-entry ``xml:lang``, Atom ``<source>``, RSS ``<source>``; Dublin Core
-(``dc:creator``, ``dc:rights``, ``dc:language``) through feedgen's own dc extension, in RSS."""
+"""Atom 1.0 and RSS 2.0, written directly.
+
+An entry is the same bytes in every document that lists it (the subscription feed, the
+language, source and category feeds, their archive pages), so each entry is written once per
+format as a fragment and documents are put together from fragments: a 100k-story publish
+writes about 450,000 entries but builds 200,000. The bytes are those feedgen 1.0 writes
+through lxml (the test suite holds the two side by side), plus what feedgen lacks: RFC 5005
+links and ``fh:archive``, per-entry ``xml:lang``, Atom ``<source>``, RSS ``<source>``, and
+Dublin Core (``dc:creator``, ``dc:rights``, ``dc:language``) in RSS.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from typing import TYPE_CHECKING
-
-from feedgen.ext.base import BaseEntryExtension, BaseExtension
-from feedgen.feed import FeedGenerator
-from lxml import etree
 
 if TYPE_CHECKING:
     from ..archives import Document
@@ -16,110 +21,145 @@ if TYPE_CHECKING:
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FH_NS = "http://purl.org/syndication/history/1.0"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+DC_NS = "http://purl.org/dc/elements/1.1/"
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 GENERATOR = "csr-syndicate"
+RSS_DOCS = "http://www.rssboard.org/rss-specification"
 MEDIA_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
+DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>\n"
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-class _History(BaseExtension):
-    """RFC 5005 bits feedgen lacks: ``fh:archive``, and for RSS the ``current``/``prev-archive`` links."""
-
-    def __init__(self):
-        self.links: list[tuple[str, str, str]] = []
-        self.archive = False
-
-    def extend_ns(self):
-        return {"fh": FH_NS}
-
-    def extend_atom(self, feed):
-        if self.archive:
-            etree.SubElement(feed, f"{{{FH_NS}}}archive")
-        return feed
-
-    def extend_rss(self, rss):
-        channel = rss.find("channel")
-        for rel, href, type_ in self.links:
-            if rel in ("current", "prev-archive"):
-                etree.SubElement(channel, f"{{{ATOM_NS}}}link", href=href, rel=rel, type=type_)
-        if self.archive:
-            etree.SubElement(channel, f"{{{FH_NS}}}archive")
-        return rss
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", '"': "&quot;", "\n": "&#10;",
+                               "\t": "&#9;"})
+_TEXT_SPECIAL = re.compile("[&<>\r]")
+_ATTR_SPECIAL = re.compile('[&<>\r"\n\t]')
 
 
-class _Attribution(BaseEntryExtension):
-    """Per-entry attribution feedgen lacks: xml:lang and Atom <source>; RSS <source>."""
-
-    entry: Entry
-
-    def extend_atom(self, element):
-        entry = self.entry
-        if entry.language:
-            element.set(XML_LANG, entry.language)
-        for link in element.findall("link"):  # feedgen 1.0 drops a link's rel/type/hreflang
-            link.set("rel", "alternate")
-            link.set("type", "text/html")
-            if entry.language:
-                link.set("hreflang", entry.language)
-        if entry.attribution:
-            title, href = entry.attribution
-            source = etree.SubElement(element, "source")
-            etree.SubElement(source, "title").text = title
-            if href:
-                etree.SubElement(source, "link", rel="alternate", type="text/html", href=href)
-        return element
-
-    def extend_rss(self, item):
-        entry = self.entry
-        if entry.attribution:
-            title, href = entry.attribution
-            etree.SubElement(item, "source", url=href or entry.link).text = title
-        return item
+def text(value: str) -> str:
+    """Character data escaped as libxml2 escapes it."""
+    return value.translate(_TEXT_ESCAPES) if _TEXT_SPECIAL.search(value) else value
 
 
-def _generator(doc: Document, fmt: str, site_url: str) -> FeedGenerator:
+def attr(value: str) -> str:
+    """An attribute value escaped as libxml2 escapes it (inside double quotes)."""
+    return value.translate(_ATTR_ESCAPES) if _ATTR_SPECIAL.search(value) else value
+
+
+def rfc822(value: datetime) -> str:
+    """RFC 822 date as RSS wants it, in English whatever the locale."""
+    return f"{_DAYS[value.weekday()]}, {value.day:02d} {_MONTHS[value.month - 1]} {value:%Y %H:%M:%S %z}"
+
+
+def _element(indent: str, name: str, value: str, attrs: str = "") -> str:
+    return f"{indent}<{name}{attrs}>{text(value)}</{name}>\n"
+
+
+def _link(indent: str, prefix: str, href: str, rel: str, type_: str, extra: str = "") -> str:
+    return f'{indent}<{prefix}link href="{attr(href)}" rel="{attr(rel)}" type="{attr(type_)}"{extra}/>\n'
+
+
+# -- Atom ----------------------------------------------------------------------------------------
+def atom_entry(entry: Entry, site_url: str) -> str:
+    """One ``<entry>``, indented for its place in a feed."""
+    lang = f' xml:lang="{attr(entry.language)}"' if entry.language else ""
+    hreflang = f' hreflang="{attr(entry.language)}"' if entry.language else ""
+    parts = [
+        f"  <entry{lang}>\n",
+        _element("    ", "id", entry.urn),
+        _element("    ", "title", entry.title),
+        _element("    ", "updated", entry.updated.isoformat()),
+        f"    <author>\n      <name>{text(entry.author)}</name>\n    </author>\n",
+    ]
+    if entry.content_html:
+        parts.append(_element("    ", "content", entry.content_html, ' type="html"'))
+    parts.append(_link("    ", "", entry.link, "alternate", "text/html", hreflang))
+    parts.append(_element("    ", "summary", entry.summary_html, ' type="html"'))
+    for cat in entry.categories(site_url):
+        scheme = f' scheme="{attr(cat["scheme"])}"' if cat.get("scheme") else ""
+        parts.append(f'    <category term="{attr(cat["term"])}"{scheme}/>\n')
+    parts.append(_element("    ", "published", entry.published.isoformat()))
+    parts.append(_element("    ", "rights", entry.rights))
+    if entry.attribution:
+        title, href = entry.attribution
+        parts.append("    <source>\n" + _element("      ", "title", title))
+        if href:
+            parts.append(f'      <link rel="alternate" type="text/html" href="{attr(href)}"/>\n')
+        parts.append("    </source>\n")
+    parts.append("  </entry>\n")
+    return "".join(parts)
+
+
+def atom_document(doc: Document, site_url: str, entries: list[str]) -> bytes:
     feed = doc.feed
-    fg = FeedGenerator()
-    fg.register_extension("history", _History, None)
-    if fmt == "rss":  # Dublin Core, for RSS only (Atom has author and rights of its own)
-        fg.load_extension("dc", atom=False, rss=True)
-    fg.history.links = doc.links(fmt, MEDIA_TYPES[fmt], site_url)
-    fg.history.archive = doc.page is not None
-    fg.id(feed.urn)
-    fg.title(feed.title if doc.page is None else f"{feed.title} (archive page {doc.page})")
-    fg.subtitle(feed.description)
-    fg.rights(feed.rights)
+    lang = f' xml:lang="{attr(feed.language)}"' if feed.language else ""
+    head = [
+        DECLARATION,
+        f'<feed xmlns:fh="{FH_NS}" xmlns="{ATOM_NS}"{lang}>\n',
+        _element("  ", "id", feed.urn),
+        _element("  ", "title", feed.title if doc.page is None else f"{feed.title} (archive page {doc.page})"),
+        _element("  ", "updated", doc.updated.isoformat()),
+        *(_link("  ", "", href, rel, type_) for rel, href, type_ in doc.links("atom", MEDIA_TYPES["atom"], site_url)),
+        _element("  ", "generator", GENERATOR),
+    ]
+    if feed.rights:
+        head.append(_element("  ", "rights", feed.rights))
+    if feed.description:
+        head.append(_element("  ", "subtitle", feed.description))
+    if doc.page is not None:
+        head.append("  <fh:archive/>\n")
+    return "".join([*head, *entries, "</feed>\n"]).encode("utf-8")
+
+
+# -- RSS -----------------------------------------------------------------------------------------
+def rss_item(entry: Entry, site_url: str) -> str:
+    """One ``<item>``, indented for its place in a channel."""
+    parts = [
+        "    <item>\n",
+        _element("      ", "title", entry.title),
+        _element("      ", "link", entry.link),
+        _element("      ", "description", entry.summary_html),
+    ]
+    if entry.content_html:
+        parts.append(_element("      ", "content:encoded", entry.content_html))
+    parts.append(_element("      ", "guid", entry.urn, ' isPermaLink="false"'))
+    for cat in entry.categories(site_url):
+        domain = f' domain="{attr(cat["scheme"])}"' if cat.get("scheme") else ""
+        parts.append(_element("      ", "category", cat["term"], domain))
+    parts.append(_element("      ", "pubDate", rfc822(entry.published)))
+    parts.append(_element("      ", "dc:creator", entry.author))
+    if entry.language:
+        parts.append(_element("      ", "dc:language", entry.language))
+    parts.append(_element("      ", "dc:rights", entry.rights))
+    if entry.attribution:
+        title, href = entry.attribution
+        parts.append(_element("      ", "source", title, f' url="{attr(href or entry.link)}"'))
+    parts.append("    </item>\n")
+    return "".join(parts)
+
+
+def rss_document(doc: Document, site_url: str, items: list[str]) -> bytes:
+    feed = doc.feed
+    links = doc.links("rss", MEDIA_TYPES["rss"], site_url)
+    head = [
+        DECLARATION,
+        f'<rss xmlns:fh="{FH_NS}" xmlns:dc="{DC_NS}" xmlns:atom="{ATOM_NS}" xmlns:content="{CONTENT_NS}" '
+        'version="2.0">\n',
+        "  <channel>\n",
+        _element("    ", "title", feed.title if doc.page is None else f"{feed.title} (archive page {doc.page})"),
+        _element("    ", "link", next(href for rel, href, _ in reversed(links) if rel == "alternate")),
+        _element("    ", "description", feed.description),
+        *(_link("    ", "atom:", href, rel, type_) for rel, href, type_ in links if rel == "self"),
+    ]
+    if feed.rights:
+        head.append(_element("    ", "copyright", feed.rights))
+    head += [_element("    ", "docs", RSS_DOCS), _element("    ", "generator", GENERATOR)]
     if feed.language:
-        fg.language(feed.language)
-    fg.generator(GENERATOR)
-    fg.updated(doc.updated)
-    for rel, href, type_ in fg.history.links:
-        fg.link(href=href, rel=rel, type=type_)
-    for entry in doc.entries:
-        fe = fg.add_entry(order="append")
-        fe.register_extension("attribution", _Attribution)
-        fe.attribution.entry = entry
-        if fmt == "rss":
-            fe.dc.dc_creator(entry.author)
-            fe.dc.dc_rights(entry.rights)
-            if entry.language:
-                fe.dc.dc_language(entry.language)
-        fe.id(entry.urn)
-        fe.title(entry.title)
-        fe.link(href=entry.link, rel="alternate")
-        fe.published(entry.published)
-        fe.updated(entry.updated)
-        fe.author(name=entry.author)
-        fe.rights(entry.rights)
-        fe.summary(entry.summary_html, type="html")
-        if entry.content_html:
-            fe.content(entry.content_html, type="html")
-        fe.category(entry.categories(site_url))
-    return fg
-
-
-def atom_bytes(doc: Document, site_url: str) -> bytes:
-    return _generator(doc, "atom", site_url).atom_str(pretty=True, encoding="UTF-8")
-
-
-def rss_bytes(doc: Document, site_url: str) -> bytes:
-    return _generator(doc, "rss", site_url).rss_str(pretty=True, encoding="UTF-8")
+        head.append(_element("    ", "language", feed.language))
+    head.append(_element("    ", "lastBuildDate", rfc822(doc.updated)))
+    head += [_link("    ", "atom:", href, rel, type_) for rel, href, type_ in links if rel in ("current", "prev-archive")]
+    if doc.page is not None:
+        head.append("    <fh:archive/>\n")
+    return "".join([*head, *items, "  </channel>\n</rss>\n"]).encode("utf-8")
