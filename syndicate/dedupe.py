@@ -18,8 +18,14 @@ SEED = 1
 JACCARD_MIN = 0.5            # verified similarity that makes a near-duplicate
 CONTAINMENT_MIN = 0.8        # ...or this share of the shorter text found in the longer (trimmed reprints)
 MIN_SHINGLES = 20            # texts shorter than this are never near-duplicates of anything
+MIN_FIGURES = 2              # two texts each with this many distinct numbers...
+FIGURES_MIN = 0.8            # ...share this much of the smaller set of them, or are two stories
+TOKENS = 2                   # version of the tokenizer (content hashes and band keys depend on it)
 
-_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W_]+", re.UNICODE)
+# One Han character a token; a run of other letters and digits a token (never running on into
+# Han: "8月7日" is 8 / 月 / 7 / 日, as "8 月 7 日" is).
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(f"[{_HAN}]|[^\\W_{_HAN}]+", re.UNICODE)
 
 
 def normalise(text: str) -> str:
@@ -31,11 +37,20 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(normalise(body).encode("utf-8")).hexdigest()
 
 
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(unicodedata.normalize("NFKC", text or "").casefold())
+
+
+def figures(text: str) -> frozenset[str]:
+    """The numbers in ``text``: a reprint keeps them, a story written from the same template does not."""
+    return frozenset(t for t in tokens(text) if t.isdigit())
+
+
 def shingles(text: str, k: int = SHINGLE) -> set[str]:
-    tokens = _TOKEN.findall(unicodedata.normalize("NFKC", text or "").casefold())
-    if len(tokens) < k:
-        return {" ".join(tokens)} if tokens else set()
-    return {" ".join(tokens[i:i + k]) for i in range(len(tokens) - k + 1)}
+    tokens_ = tokens(text)
+    if len(tokens_) < k:
+        return {" ".join(tokens_)} if tokens_ else set()
+    return {" ".join(tokens_[i:i + k]) for i in range(len(tokens_) - k + 1)}
 
 
 def minhash(shingle_set: set[str]):
@@ -49,7 +64,7 @@ def minhash(shingle_set: set[str]):
 
 def scheme() -> str:
     """The parameters band keys depend on; the store rebuilds its keys when this changes."""
-    return f"minhash{NUM_PERM}-seed{SEED}-bands{BANDS}x{ROWS}-shingle{SHINGLE}"
+    return f"minhash{NUM_PERM}-seed{SEED}-bands{BANDS}x{ROWS}-shingle{SHINGLE}-tokens{TOKENS}"
 
 
 def band_keys(shingle_set: set[str]) -> list[str]:
@@ -73,8 +88,15 @@ def similarity(a: set[str], b: set[str]) -> tuple[float, float]:
     return common / len(a | b), common / min(len(a), len(b))
 
 
-def is_near_duplicate(a: set[str], b: set[str]) -> bool:
+def is_near_duplicate(a: set[str], b: set[str], figures_a: frozenset[str] = frozenset(),
+                      figures_b: frozenset[str] = frozenset()) -> bool:
+    """Whether shingle sets ``a`` and ``b`` are one story: enough overlap, or the shorter found
+    in the longer (a trimmed reprint), and, when both texts hold numbers, mostly the same ones
+    (two companies' releases from one template share their wording, not their figures)."""
     if min(len(a), len(b)) < MIN_SHINGLES:
+        return False
+    if min(len(figures_a), len(figures_b)) >= MIN_FIGURES and \
+            len(figures_a & figures_b) / min(len(figures_a), len(figures_b)) < FIGURES_MIN:
         return False
     jaccard, containment = similarity(a, b)
     return jaccard >= JACCARD_MIN or containment >= CONTAINMENT_MIN

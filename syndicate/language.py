@@ -16,6 +16,16 @@ _HANGUL = re.compile(r"(?=[^\W\d_])[\uac00-\ud7af]")
 _LETTER = re.compile(r"[^\W\d_]")
 SHORT_TEXT = 200  # characters below which the page's own declaration outweighs the detector
 DETECT_CHARS = 1500  # the detector's cost grows with the text; a title and the first paragraphs settle it
+SAMPLE_CHARS = 4000  # scripts are counted, and English recognised, on the title and the first paragraphs
+# English is recognised without a model by its function words: in English news they are a
+# third of the words (never under a fifth in the test material), in French, German, Spanish
+# or Dutch text at most an eighth.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in a is for on that with as by at from it was are be has have had its an will this which "
+    "their said were or not been more also but they he she we".split())
+ENGLISH_SHARE = 0.18
+ENGLISH_MIN_WORDS = 30
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _share(pattern: re.Pattern, text: str, letters: int) -> float:
@@ -54,15 +64,22 @@ def chinese_script(text: str, declared: str | None) -> str:
     return declared if declared in ("zh-Hans", "zh-Hant") else "zh-Hans"
 
 
+def looks_english(text: str) -> bool:
+    """Whether ``text`` reads as English by the share of English function words in it."""
+    words = _WORD.findall(text.lower())
+    return len(words) >= ENGLISH_MIN_WORDS and sum(w in ENGLISH_FUNCTION_WORDS for w in words) / len(words) >= ENGLISH_SHARE
+
+
 def detect_language(text: str, declared: str | None = None) -> str | None:
-    """The language of ``text``.
+    """The language of ``text``, from its title and first paragraphs (SAMPLE_CHARS).
 
     Han script decides Chinese (the n-gram detector confuses Chinese with Korean and
-    Japanese on news text); otherwise langdetect, seeded, with the page's declared
-    language winning when the text is short or the detector unsure.
+    Japanese on news text), English function words decide English; otherwise langdetect,
+    seeded, with the page's declared language winning when the text is short or the
+    detector unsure. (langdetect costs about 10 ms a page; the rules, a few tenths.)
     """
     declared_tag = bcp47(declared)
-    text = (text or "").strip()
+    text = (text or "").strip()[:SAMPLE_CHARS]
     letters = len(_LETTER.findall(text))
     if not letters:
         return declared_tag
@@ -74,6 +91,8 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
         return chinese_script(text, declared_tag)
     if len(text) < SHORT_TEXT and declared_tag and not declared_tag.startswith("zh"):
         return declared_tag
+    if looks_english(text):
+        return "en"
     try:
         best = detect_langs(text[:DETECT_CHARS])[0]
     except LangDetectException:

@@ -13,6 +13,7 @@ USER_AGENT = "csr-syndicate/0.1 (+https://github.com/csr-syndicate/csr-syndicate
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
+CONCURRENT_ITEMS = 10  # a page yields one article or a few requests: Scrapy's 100 is 100 tasks a response
 DOWNLOAD_DELAY = 0  # per-source politeness comes from the registry (spider.download_delay)
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]

@@ -267,15 +267,18 @@ class Store:
             self._rebuild_bands_if_scheme_changed()
 
     def _rebuild_bands_if_scheme_changed(self) -> None:
-        """Band keys depend on the MinHash/LSH parameters: when they change, recompute them all
-        from the stored bodies (in the same transaction), or old and new stories never meet."""
+        """Band keys and content hashes depend on the MinHash/LSH parameters and the tokenizer:
+        when they change, recompute them all from the stored bodies (in the same transaction),
+        or old and new stories never meet, and every stored article looks edited on its next crawl."""
         scheme = dedupe.scheme()
         row = self.conn.execute("SELECT value FROM store_meta WHERE key = 'lsh_scheme'").fetchone()
         if row and row[0] == scheme:
             return
         self.conn.execute("DELETE FROM lsh_bands")
-        for id_, body in self.conn.execute("SELECT id, body FROM articles").fetchall():
+        for id_, body, stored_hash in self.conn.execute("SELECT id, body, content_hash FROM articles").fetchall():
             self._add_bands(id_, dedupe.band_keys(dedupe.shingles(body)))
+            if dedupe.content_hash(body) != stored_hash:
+                self.conn.execute("UPDATE articles SET content_hash = ? WHERE id = ?", [dedupe.content_hash(body), id_])
         self.conn.execute("INSERT OR REPLACE INTO store_meta (key, value) VALUES ('lsh_scheme', ?)", [scheme])
 
     @contextmanager
@@ -360,14 +363,23 @@ class Store:
         row = self.get(id_)
         mine = dedupe.shingles(body)
         keys = dedupe.band_keys(mine)  # one MinHash per article: for the lookup and for its own bands
-        match = self._find_copy(row, mine, keys)
+        matches = self._find_copies(row, mine, keys)
         self._add_bands(id_, keys)
-        if match is None:
+        if not matches:
             return False
-        group = self._group(match["duplicate_of"] or match["id"])
-        root = next(r for r in group if r["duplicate_of"] is None)
+        # The groups of every copy found are one story: the article bridges them (a reprint
+        # found before its original, the original's exact copy found after). A group whose
+        # story id a feed has carried is never absorbed into another.
+        groups, roots = [], set()
+        for match in matches:
+            root_id = match["duplicate_of"] or match["id"]
+            if root_id not in roots:
+                roots.add(root_id)
+                groups.append(self._group(root_id))
+        group = groups[0] + [r for g in groups[1:] if not self._published(g[0]["story_id"]) for r in g]
+        root = min((r for r in group if r["duplicate_of"] is None), key=_rank)
         winner = min([root, row], key=_rank)
-        published = [s for s in (root["story_id"], row["story_id"]) if self._published(s)]
+        published = [s for s in (groups[0][0]["story_id"], row["story_id"]) if self._published(s)]
         # A story id a feed has carried never changes; until then it is the id of the copy
         # that is first by (tagged original, earliest date, id), whatever order copies came in.
         story = published[0] if published else min([*group, row], key=_story_rank)["id"]
@@ -384,29 +396,27 @@ class Store:
             self.conn.executemany("INSERT OR IGNORE INTO published_stories (story_id, first_published) VALUES (?, ?)",
                                   [(s, now) for s in story_ids])
 
-    def _find_copy(self, row: dict, mine: set[str], keys: list[str]) -> dict | None:
-        """An exact copy by content hash, else the most similar near-duplicate via LSH."""
+    def _find_copies(self, row: dict, mine: set[str], keys: list[str]) -> list[dict]:
+        """Exact copies (same content hash), then verified near-duplicates found via LSH, most
+        similar first."""
         if len(mine) < dedupe.MIN_SHINGLES:
-            return None  # "Read the full report on our website." is no evidence that two stories are one
-        exact = list(self.db.query(
-            "SELECT * FROM articles WHERE content_hash = ? AND id != ? ORDER BY first_seen, id LIMIT 1",
-            [row["content_hash"], row["id"]]))
-        if exact:
-            return exact[0]
+            return []  # "Read the full report on our website." is no evidence that two stories are one
+        exact = list(self.db.query("SELECT * FROM articles WHERE content_hash = ? AND id != ? ORDER BY first_seen, id",
+                                   [row["content_hash"], row["id"]]))
         if not keys:
-            return None
-        candidates = list(self.db.query(
+            return exact
+        known = {r["id"] for r in exact}
+        candidates = [c for c in self.db.query(
             f"SELECT * FROM articles WHERE id IN (SELECT DISTINCT article_id FROM lsh_bands WHERE band IN "
             f"({','.join('?' * len(keys))})) AND id != ? AND (language = ? OR language IS NULL OR ? IS NULL)",
-            [*keys, row["id"], row["language"], row["language"]]))
-        best, best_score = None, 0.0
+            [*keys, row["id"], row["language"], row["language"]]) if c["id"] not in known]
+        near = []
+        my_figures = dedupe.figures(row["body"])
         for cand in candidates:
             theirs = dedupe.shingles(cand["body"])
-            if dedupe.is_near_duplicate(mine, theirs):
-                score = max(dedupe.similarity(mine, theirs))
-                if score > best_score:
-                    best, best_score = cand, score
-        return best
+            if dedupe.is_near_duplicate(mine, theirs, my_figures, dedupe.figures(cand["body"])):
+                near.append((-max(dedupe.similarity(mine, theirs)), cand["id"], cand))
+        return exact + [cand for *_, cand in sorted(near, key=lambda n: n[:2])]
 
     def seen(self, canonical_url: str, status: int, now: str) -> str | None:
         """Record a re-check that brought no new content: 304 (unchanged) or 404/410 (gone).

@@ -1,6 +1,7 @@
 """The store: one row per story, duplicates linked to the original, crash-safe batches."""
 
 import random
+import re
 import sqlite3
 
 import pytest
@@ -145,7 +146,7 @@ def test_lookup_does_not_compare_every_pair(store, monkeypatch):
             store.upsert(art(n, english(1000 + n)), "2026-01-01T00:00:00+00:00")
     calls = []
     real = dedupe.is_near_duplicate
-    monkeypatch.setattr(dedupe, "is_near_duplicate", lambda a, b: calls.append(1) or real(a, b))
+    monkeypatch.setattr(dedupe, "is_near_duplicate", lambda a, b, *figures: calls.append(1) or real(a, b, *figures))
     put(store, art(999, english(1000 + 42) + " tail"))
     assert 1 <= len(calls) <= 5  # the LSH candidates, not 300 comparisons
 
@@ -330,3 +331,59 @@ def test_a_read_only_open_of_an_older_store_upgrades_it_once(tmp_path):
     with Store(str(db), readonly=True) as reader:
         assert reader.readonly  # up to date: read-only from now on
         assert reader.schema_version() == 9
+
+
+def test_digits_beside_han_are_tokens_of_their_own(store):
+    """"8月7日" and "8 月 7 日" are the same text: a run of digits or Latin letters never runs on
+    into the Han characters after it (it did, and a spaced copy shared few shingles)."""
+    from syndicate import dedupe
+
+    assert dedupe.tokens("8月7日，中科ABC123集团") == ["8", "月", "7", "日", "中", "科", "abc123", "集", "团"]
+    body = chinese(5)
+    plain = f"2019年7月19日，{body[:60]}8月{body[60:]}"
+    spaced = re.sub(r"(\d+)", r" \1 ", plain)  # "2019 年 7 月 19 日"
+    put(store, art(1, plain, language="zh-Hans"))
+    put(store, art(2, spaced, language="zh-Hans"))
+    assert len({r["story_id"] for r in store.all_articles()}) == 1
+    assert sum(r["duplicate_of"] is not None for r in store.all_articles()) == 1
+
+
+def test_a_new_tokenizer_rehashes_the_store_so_nothing_looks_edited(tmp_path, monkeypatch):
+    from syndicate import dedupe
+
+    path = str(tmp_path / "s.db")
+    article = art(1, "2019年7月19日，" + chinese(3), language="zh-Hans")
+    with Store(path) as first:
+        put(first, article)
+        first.conn.execute("UPDATE articles SET content_hash = 'made-by-an-older-tokenizer'")
+        first.conn.execute("UPDATE store_meta SET value = 'older-scheme' WHERE key = 'lsh_scheme'")
+    with Store(path) as again:  # opening it brings hashes and band keys to this release's scheme
+        assert again.get(article_id(article.canonical_url))["content_hash"] == dedupe.content_hash(article.body)
+        assert put(again, article, "2026-01-02T00:00:00+00:00") == UNCHANGED
+
+
+def test_an_article_that_copies_two_groups_joins_them(store):
+    """Two trimmed reprints that share little with each other, then the full story they both
+    come from: all three are one story (the full text bridges them)."""
+    paragraphs = [english(40 + i, 60) for i in range(6)]
+    head = art(1, "\n\n".join(paragraphs[:3]), origin="reprinted")
+    tail = art(2, "\n\n".join(paragraphs[3:]), origin="reprinted")
+    full = art(3, "\n\n".join(paragraphs), origin="original", published="2026-01-01T08:00:00+08:00")
+    assert [put(store, a) for a in (head, tail)] == [NEW, NEW]
+    assert put(store, full) == NEW  # the original: the reprints now point at it
+    rows = {r["id"]: r for r in store.all_articles()}
+    full_id = article_id(full.canonical_url)
+    assert {rows[article_id(a.canonical_url)]["duplicate_of"] for a in (head, tail)} == {full_id}
+    assert len({r["story_id"] for r in rows.values()}) == 1
+
+
+def test_two_stories_from_one_template_are_not_one_story(store):
+    """Same wording, other company and other figures: a template, not a reprint."""
+    template = ("{co} released its {year} sustainability report on {day} May, reporting a {cut} percent drop in "
+                "energy use and {trees} trees planted by {staff} employee volunteers across {sites} sites. "
+                "The company said it would publish its next report in the spring and invited comments from "
+                "investors, customers and the communities around its plants.")
+    one = template.format(co="Xinyuan Foods Group", year=2018, day=1, cut=63, trees=1200, staff=340, sites=12)
+    two = template.format(co="Hengtai Steel Group", year=2018, day=6, cut=53, trees=800, staff=95, sites=7)
+    assert put(store, art(1, one)) == NEW
+    assert put(store, art(2, two)) == NEW
