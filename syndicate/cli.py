@@ -428,21 +428,27 @@ def health(db, runs, source):
               help="Public URL where OUT is served (for rel=self and autodiscovery links).")
 @click.option("--limit", default=defaults.SYNDICATE_FEED_LIMIT, show_default=True, type=click.IntRange(min=1),
               help="Newest entries in each feed; also the size of its archive pages (keep it fixed).")
-def publish(db, out, site_url, limit):
-    """Write Atom, RSS and JSON feeds and an index page from the store (only changed files).
+@click.option("--full", is_flag=True,
+              help="Build every file again and compare (after editing the store by hand); unchanged files stay.")
+def publish(db, out, site_url, limit, full):
+    """Write Atom, RSS and JSON feeds and an index page from the store.
+
+    Only the files whose stories or settings changed since the last publish are built; with
+    nothing new in the store, nothing is done at all.
 
     Example:
 
     \b
         syndicate publish --db var/syndicate.db --out var/feeds
         syndicate publish --site-url https://feeds.example.org/csr/ --limit 100
+        syndicate publish --full
     """
     from .publish import publish as publish_feeds
 
     _check_site_url(site_url)
     _check_paths(db, out, must_exist=True)
     try:
-        report = publish_feeds(db, out, site_url=site_url, limit=limit)
+        report = publish_feeds(db, out, site_url=site_url, limit=limit, full=full)
     except OSError as exc:
         raise click.ClickException(f"publishing failed, the previous feeds are left in place: {exc}") from None
     click.echo(report.summary())

@@ -83,6 +83,9 @@ def strip_bidi(text: str | None) -> str | None:
     return _BIDI_CONTROLS.sub("", text) if text else text
 
 
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+
+
 def clean_text(text: str | None) -> str:
     """NFC, XML-invalid characters and lone surrogates removed, whitespace collapsed."""
     if not text:
@@ -90,7 +93,7 @@ def clean_text(text: str | None) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _INVALID_XML.sub("", text).replace("\u00a0", " ").replace("\u3000", " ")
     text = text.replace("\u200b", "").replace("\ufeff", "")
-    return re.sub(r"[ \t\r\f\v]+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 # UTF-8 read as Latin-1 or cp1252 turns every multi-byte character into a lead byte's letter

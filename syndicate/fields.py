@@ -204,6 +204,29 @@ class Page:
         return self.extracted[mode]
 
     @cached_property
+    def extractor_author(self) -> str | None:
+        """trafilatura's author of the page, read as its metadata step reads it (meta tags,
+        JSON-LD, then its byline expressions) without the rest of its reading: its date search
+        alone costs about 20 ms a page."""
+        if "default" in self.extracted:
+            doc = self.extracted["default"]
+            return doc.author if doc is not None and doc.author else None
+        from trafilatura.metadata import examine_meta, extract_author, extract_meta_json
+        from trafilatura.utils import load_html
+
+        tree = load_html(self.html)
+        if tree is None:
+            return None
+        meta = examine_meta(tree)
+        if meta.author and " " not in meta.author:
+            meta.author = None
+        try:
+            meta = extract_meta_json(tree, meta)
+        except Exception:  # noqa: BLE001 - trafilatura guards the same call the same way
+            pass
+        return meta.author or extract_author(tree) or None
+
+    @cached_property
     def _blocks_by_element(self) -> dict:
         index: dict = {}
         for i, block in enumerate(self.blocks):
@@ -621,8 +644,7 @@ def author(page: Page, metas: list[Meta]) -> str | None:
         if meta.author:
             return meta.author
     if not metas and not page.cjk:
-        doc = page.trafilatura()
-        return doc.author if doc is not None and doc.author else None
+        return page.extractor_author
     return None
 
 

@@ -16,7 +16,7 @@ _HANGUL = re.compile(r"(?=[^\W\d_])[\uac00-\ud7af]")
 _LETTER = re.compile(r"[^\W\d_]")
 SHORT_TEXT = 200  # characters below which the page's own declaration outweighs the detector
 DETECT_CHARS = 1500  # the detector's cost grows with the text; a title and the first paragraphs settle it
-SAMPLE_CHARS = 4000  # scripts are counted, and English recognised, on the title and the first paragraphs
+SAMPLE_CHARS = 2000  # scripts are counted, and English recognised, on the title and the first paragraphs
 # English is recognised without a model by its function words: in English news they are a
 # third of the words (never under a fifth in the test material), in French, German, Spanish
 # or Dutch text at most an eighth.

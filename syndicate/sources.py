@@ -141,8 +141,14 @@ def tidy_outlet(name: str) -> str:
     return name.strip(_BRACKETS + " ,.;:，。；：、")
 
 
+_KEY_DROPS = re.compile(r"[\s" + re.escape(_BRACKETS) + r"]")
+
+
+@lru_cache(maxsize=4096)
 def outlet_key(name: str) -> str:
-    return re.sub(r"[\s" + re.escape(_BRACKETS) + r"]", "", unicodedata.normalize("NFKC", name)).casefold()
+    """How outlet names are compared: width, case, spaces and brackets folded (cached: a page
+    compares dozens of candidate names against the same table)."""
+    return _KEY_DROPS.sub("", unicodedata.normalize("NFKC", name)).casefold()
 
 
 class RegistryError(Exception):

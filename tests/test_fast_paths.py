@@ -102,3 +102,38 @@ def test_scripts_are_counted_on_the_first_paragraphs():
     chinese = "企业社会责任报告发布会在北京举行，众多企业参与了这次论坛。" * 200  # far past the sample
     assert len(chinese) > language.SAMPLE_CHARS
     assert language.detect_language(chinese + " English tail" * 1000, "en") == "zh-Hans"
+
+
+def _pages():
+    """(url, bytes, content type, source) of every page the tests hold: the fixtures and 300 fuzzed layouts."""
+    import json
+
+    from layoutfuzz import cases
+
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "pages"
+    for meta in sorted(fixtures.glob("*.json")):
+        info = json.loads(meta.read_text("utf-8"))
+        yield info["url"], meta.with_suffix(".html").read_bytes(), info["content_type"], info["source"]
+    for case in cases(300):
+        source = "csr_china_en" if case["seed"] % 2 == 0 else "csr_china_zh"
+        host = "en.csr-china.net" if source == "csr_china_en" else "www.csr-china.net"
+        yield f"http://{host}/a/news/2020/0101/{case['seed']}.html", case["body"], case["content_type"], source
+
+
+def test_the_extractor_author_is_trafilatura_s():
+    """The author fallback reads trafilatura's metadata step alone: the same author its whole
+    reading gives, on every page the tests hold."""
+    from syndicate.dates import crawl_time
+    from syndicate.fields import Page
+    from syndicate.sources import registry
+
+    reg = registry()
+    compared = named = 0
+    for url, body, content_type, source in _pages():
+        page = Page.from_bytes(url, body, content_type, reg.get(source), reg, crawl_time("2026-01-01T00:00:00+00:00"))
+        fast = page.extractor_author
+        doc = page.trafilatura()
+        assert fast == (doc.author if doc is not None and doc.author else None), url
+        compared += 1
+        named += fast is not None
+    assert compared > 300 and named > 5

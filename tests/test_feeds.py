@@ -567,6 +567,12 @@ def test_cli_publish(tmp_path):
     assert str(tmp_path / "out" / "all.atom") in result.output
     assert len(parsed(tmp_path / "out" / "all.atom").entries) == 2
     assert links_of(tmp_path / "out" / "all.atom")["self"] == "https://x.example/feeds/all.atom"
+    args = ["publish", "--db", str(tmp_path / "s.db"), "--out", str(tmp_path / "out"), "--site-url",
+            "https://x.example/feeds", "--limit", "2"]
+    again = runner.invoke(cli, args)
+    assert again.exit_code == 0 and "nothing changed since the last publish" in again.output
+    full = runner.invoke(cli, [*args, "--full"])  # every file built and compared: the same bytes
+    assert full.exit_code == 0 and "0 files written" in full.output, full.output
     missing = runner.invoke(cli, ["publish", "--db", str(tmp_path / "nope.db"), "--out", str(tmp_path / "o")])
     assert missing.exit_code != 0 and "no database" in missing.output
 
