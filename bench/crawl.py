@@ -2,7 +2,7 @@
 against a baseline measured in the same run, a bare Scrapy spider that fetches the same pages
 and does nothing with them; and what incremental re-crawls ask for.
 
-bench/site.py generates N English and N Chinese articles (pages of ~23 KB, the Chinese ones GBK)
+bench/sitegen.py generates N English and N Chinese articles (pages of ~23 KB, the Chinese ones GBK)
 into var/bench-site/; nginx serves each host on its own 127.0.0.1 port (ETag on, Last-Modified
 from the files' mtimes, run as the current user from a throwaway config). Each measurement is a
 subprocess of its own that runs only that crawl (CPU = its user+sys and peak RSS = its own
@@ -31,7 +31,6 @@ re-crawl for ~1.2%, and finds every new article. Without nginx, a threaded Pytho
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import io
 import json
 import os
@@ -52,15 +51,6 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX = "/usr/sbin/nginx"
-
-
-def load_site_module():
-    """bench/site.py, imported by path (as a module it would shadow the standard library's ``site``)."""
-    spec = importlib.util.spec_from_file_location("bench_site", ROOT / "bench" / "site.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 # ---------------------------------------------------------------------------------------------
@@ -397,7 +387,7 @@ def main() -> None:
         bare_crawl(json.loads(args.bare_crawl))
         return
 
-    site_module = load_site_module()
+    import sitegen as site_module  # bench/ is the script's own directory
     sources = {site_module.EN: "csr_china_en", site_module.ZH: "csr_china_zh"}
     t0 = time.perf_counter()
     site = site_module.generate(args.site, args.articles)

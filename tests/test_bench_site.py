@@ -1,9 +1,8 @@
-"""The crawl benchmark's site (bench/site.py): a small copy of both CSR-China editions served by
+"""The crawl benchmark's site (bench/sitegen.py): a small copy of both CSR-China editions served by
 syndicate.mirror, crawled by the real spiders, every article stored as its answer key says; the
 same arguments give the same bytes; the incremental variant adds and edits what it says.
 bench/crawl.py measures the crawl of the full-size site."""
 
-import importlib.util
 import json
 import sys
 from email.utils import parsedate_to_datetime
@@ -13,20 +12,11 @@ import pytest
 from crawltools import ROOT, crawl, rows as stored
 from syndicate.mirror import serve_mirror
 
+sys.path.insert(0, str(ROOT / "bench"))
+import sitegen as bench_site  # noqa: E402
+
 ARTICLES = 20  # per edition
 SOURCES = {"en.csr-china.net": "csr_china_en", "www.csr-china.net": "csr_china_zh"}
-
-
-def _bench_site():
-    """bench/site.py, imported by path (its module name would shadow the standard library's)."""
-    spec = importlib.util.spec_from_file_location("bench_site", ROOT / "bench" / "site.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-bench_site = _bench_site()
 
 
 def files(root):

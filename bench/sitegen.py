@@ -22,9 +22,9 @@ The incremental variant (--new-percent P --edited-percent Q) is the same site af
 articles were posted (newer than all others, so on the first list pages and the home page)
 and Q% of the existing ones edited (last paragraph rewritten, Last-Modified after every post).
 
-    .venv/bin/python bench/site.py                                      # 1000 + 1000 into var/bench-site/
-    .venv/bin/python bench/site.py --articles 100 --out /tmp/bench-site
-    .venv/bin/python bench/site.py --new-percent 1 --edited-percent 1   # the incremental variant
+    .venv/bin/python bench/sitegen.py                                      # 1000 + 1000 into var/bench-site/
+    .venv/bin/python bench/sitegen.py --articles 100 --out /tmp/bench-site
+    .venv/bin/python bench/sitegen.py --new-percent 1 --edited-percent 1   # the incremental variant
 
 Import it by path (its name shadows the standard library's ``site``): bench/crawl.py does.
 """
