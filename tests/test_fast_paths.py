@@ -137,3 +137,16 @@ def test_the_extractor_author_is_trafilatura_s():
         compared += 1
         named += fast is not None
     assert compared > 300 and named > 5
+
+
+def test_a_summary_reads_only_the_paragraphs_it_shows():
+    """paragraphs(body, n) stops after n paragraphs: the same as the first n of all of them."""
+    from syndicate.publish.text import paragraphs
+
+    rnd = random.Random(3)
+    pieces = ["a", "b c", "\n", "\n\n", " \n \n", "\t", "\x00", "\r\n\r\n", "中文", "  ", "\n \x0b\n", "x\ny"]
+    for _ in range(5000):
+        body = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 30)))
+        every = paragraphs(body)
+        assert all(paragraphs(body, n) == every[:n] for n in (1, 2, 3)), repr(body)
+    assert paragraphs("one\n\ntwo\n\nthree", 1) == ["one"]

@@ -117,9 +117,9 @@ def make_entry(row: dict, sources: dict[str, Source]) -> Entry:
     rights = " ".join(xml_safe(row["rights"]).split()) or note(language, "rights_unknown", url=link)
     author, attribution = _credit(row, source, outlet, language)
 
-    paras = paragraphs(row["body"])
-    summary = summarise(paras)
     allowed = origin == "original" and row["rights"] is not None and bool(source and source.full_text)
+    paras = paragraphs(row["body"], None if allowed else 1)  # a summary needs the first one only
+    summary = summarise(paras)
     full_text = tuple(paras) if allowed else ()
     tail = _notes(language, published is None, first_seen, gone, origin, outlet, rights)
     return Entry(

@@ -91,14 +91,25 @@ def plain_line(text: str | None) -> str:
     return " ".join(text.split())
 
 
-def paragraphs(body: str | None) -> list[str]:
-    """The body's paragraphs (blank-line separated), each line's whitespace collapsed."""
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def paragraphs(body: str | None, limit: int | None = None) -> list[str]:
+    """The body's paragraphs (blank-line separated), each line's whitespace collapsed; only the
+    first ``limit`` when that is all a caller shows (a summary needs one)."""
     result = []
-    for block in re.split(r"\n\s*\n", xml_safe(body)):
+    text = xml_safe(body)
+    start = 0
+    while limit is None or len(result) < limit:
+        gap = _PARAGRAPH_BREAK.search(text, start)
+        block = text[start:gap.start() if gap else len(text)]
         lines = [" ".join(line.split()) for line in block.splitlines()]
-        text = "\n".join(line for line in lines if line)
-        if text:
-            result.append(text)
+        joined = "\n".join(line for line in lines if line)
+        if joined:
+            result.append(joined)
+        if gap is None:
+            break
+        start = gap.end()
     return result
 
 

@@ -31,21 +31,22 @@ _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-_ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", '"': "&quot;", "\n": "&#10;",
-                               "\t": "&#9;"})
 _TEXT_SPECIAL = re.compile("[&<>\r]")
 _ATTR_SPECIAL = re.compile('[&<>\r"\n\t]')
 
 
 def text(value: str) -> str:
     """Character data escaped as libxml2 escapes it."""
-    return value.translate(_TEXT_ESCAPES) if _TEXT_SPECIAL.search(value) else value
+    if not _TEXT_SPECIAL.search(value):
+        return value
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
 
 
 def attr(value: str) -> str:
     """An attribute value escaped as libxml2 escapes it (inside double quotes)."""
-    return value.translate(_ATTR_ESCAPES) if _ATTR_SPECIAL.search(value) else value
+    if not _ATTR_SPECIAL.search(value):
+        return value
+    return text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;")
 
 
 def rfc822(value: datetime) -> str:
