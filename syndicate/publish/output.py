@@ -71,6 +71,7 @@ class Generation:
         self.written: list[str] = []
         self.unchanged: list[str] = []
         self.digests: dict[str, str] = {}
+        self._made: set[Path] = set()  # directories of the new generation made so far
 
     def fresh(self, rel: str, digest: str) -> bool:
         return rel in self.old and self.manifest.get(rel) == digest
@@ -117,7 +118,7 @@ class Generation:
             self.unchanged.append(rel)
         else:
             target = self.new / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
+            self._mkdir(target.parent)
             _write_new(target, data)
             self.written.append(rel)
         if digest:
@@ -148,8 +149,13 @@ class Generation:
 
     def _link(self, rel: str) -> None:
         target = self.new / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._mkdir(target.parent)
         os.link(self.old[rel], target)
+
+    def _mkdir(self, directory: Path) -> None:
+        if directory not in self._made:
+            directory.mkdir(parents=True, exist_ok=True)
+            self._made.add(directory)
 
 
 def _manifest(generation: Path) -> Path:

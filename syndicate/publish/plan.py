@@ -36,6 +36,7 @@ def slug(name: str) -> str:
     return f"{ascii_part[:SEGMENT_MAX - 11].rstrip('-')}-{digest}" if ascii_part else digest
 
 
+@functools.lru_cache(maxsize=4096)
 def segment(value: str) -> str:
     """A registry key or language tag as a path segment; anything unusual or long is slugged (never ``..``)."""
     return value if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", value) and len(value) <= SEGMENT_MAX else slug(value)
