@@ -138,9 +138,12 @@ def test_settings_and_lost_manifests_rebuild_what_they_touch(store, tmp_path):
     manifest = output.generations_dir(out) / (out.resolve().name + ".json")
     assert json.loads(manifest.read_text())  # a digest per file, beside the generation
     manifest.write_text("{not json")
+    generation = out.resolve()
     again = feeds.publish(store, out, site_url="https://elsewhere.example/")
     assert not again.written  # every file built again, compared, and found the same: none rewritten
+    assert out.resolve() == generation  # and so no new generation: the manifest is mended in place
     assert json.loads((output.generations_dir(out) / (out.resolve().name + ".json")).read_text())
+    assert not feeds.publish(store, out, site_url="https://elsewhere.example/").feeds  # not even planned now
 
 
 def test_a_story_that_cannot_be_made_into_an_entry_is_retried(store, tmp_path, monkeypatch):

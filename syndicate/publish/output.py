@@ -126,7 +126,13 @@ class Generation:
 
     def commit(self, paths: set[str], marker: str) -> list[str]:
         """Switch ``out`` to the new generation, which ``marker`` says what it was made from;
-        returns the files of ours now gone."""
+        returns the files of ours now gone. When no file changed, the new generation is
+        dropped and the current one keeps its place (with what it was found to be made from)."""
+        if self.current is not None and not self.written and not self.stale(paths):
+            self.manifest = self.digests
+            self.remember(marker)
+            self.abort()
+            return []
         for rel, path in self.old.items():
             if rel not in paths and not _ours(rel):
                 (self.new / rel).parent.mkdir(parents=True, exist_ok=True)
