@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench bench-full clean
+.PHONY: install run serve test bench bench-full clean
 
 install: $(STAMP)
 
@@ -13,8 +13,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Feeds are published for the address `make serve` serves them at (SYNDICATE_SITE_URL's default),
+# so their self, archive and category links can be followed.
 run: $(STAMP)
-	$(BIN)/syndicate run --mirror --db var/syndicate.db --out var/feeds --site-url file://$(CURDIR)/var/feeds/
+	$(BIN)/syndicate run --mirror --db var/syndicate.db --out var/feeds
+
+serve: $(STAMP)
+	$(BIN)/syndicate serve --out var/feeds
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q

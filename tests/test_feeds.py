@@ -698,3 +698,16 @@ def test_a_very_long_category_or_source_name_does_not_stop_publishing(tmp_path):
     assert max(len(part.encode()) for p in paths for part in p.parts) <= 90
     categories = {p.parts[1] for p in paths if p.parts[0] == "category"}
     assert len(categories) == 3 * len(feeds.FORMATS)  # three names, three files each: no two share one
+
+
+def test_a_disclaimer_never_says_a_sentence_twice():
+    """3BL Media's and CSRwire's copyright statements already hold their reprint sentence."""
+    from syndicate.publish.plan import disclaimer
+
+    for key, src in registry().sources.items():
+        text = disclaimer([src])
+        sentences = [s.strip() for s in re.split(r"(?<=[.。])\s*", text) if len(s.strip()) > 20]
+        assert len(sentences) == len(set(sentences)), (key, text)
+        assert (src.copyright_statement or "").split(".")[0] in text  # the copyright is always there
+    both = disclaimer([registry().get("csr_china_en")])
+    assert registry().get("csr_china_en").reprint_statement.split(".")[0] in both  # kept where it is not repeated

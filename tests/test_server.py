@@ -6,6 +6,7 @@ import gzip
 import http.client
 import os
 import threading
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -216,3 +217,15 @@ def test_stalled_clients_are_bounded_and_headers_and_logs_are_clean(tmp_path, ca
         server.server_close()
         thread.join(5)
     assert "\x1b[" not in capfd.readouterr().err
+
+
+def test_feeds_are_published_for_the_address_they_are_served_at():
+    """`make run` publishes with the default site URL and `make serve` serves with the default
+    host and port: the links in the feeds (self, archives, categories) must point there."""
+    from syndicate import settings
+
+    assert settings.SYNDICATE_SITE_URL == f"http://{settings.SYNDICATE_SERVE_HOST}:{settings.SYNDICATE_SERVE_PORT}/"
+    makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text()
+    run = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "--site-url" not in run and "syndicate run" in run
+    assert "syndicate serve --out var/feeds" in makefile.split("\nserve:", 1)[1].split("\n\n", 1)[0]

@@ -62,9 +62,16 @@ class Feed:
         return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, 'feed:' + self.path)}"
 
 
+def _statements(src: Source) -> str:
+    """A site's reprint and copyright statements, the reprint one left out when the copyright
+    statement already says it (3BL Media's and CSRwire's do)."""
+    reprint, copyright_ = (" ".join((s or "").split()) for s in (src.reprint_statement, src.copyright_statement))
+    return " ".join(s for s in (reprint if reprint not in copyright_ else "", copyright_) if s)
+
+
 def disclaimer(sources: list[Source]) -> str:
     """The sites' own disclaimer, both sentences; prefixed by the site's name when several."""
-    parts = [" ".join(s for s in (src.reprint_statement, src.copyright_statement) if s) for src in sources]
+    parts = [_statements(src) for src in sources]
     if len(sources) == 1:
         return parts[0]
     return "\n\n".join(f"{src.name}: {text}" for src, text in zip(sources, parts))
