@@ -21,7 +21,7 @@ from .dates import find_date_text, iso, parse_date, starts_with_date
 from .errors import NoBody, NoTitle, SoftNotFound
 from .extract import NOT_FOUND, TAGS_LINE, Block, clean_text, strip_bidi, element_text, meta_content, page_html, parse_html, \
     split_tags, text_blocks
-from .items import Article
+from .items import Article, real_author
 from .language import cjk_share, detect_language
 from .provenance import SOURCE_LINE, UNKNOWN, decide, find_credit, reprint_without_outlet, split_credit_date
 from .sources import Registry, Source, outlet_key
@@ -883,7 +883,7 @@ def parse_page(page: Page, canonical: str) -> Article:
     return Article(
         url=page.url, canonical_url=canonical, source=src.key, title=strip_bidi(title_text), body=body,
         published=iso(published(page, metas, dateline, credit.date_text or source_date)),
-        author=strip_bidi(author(page, metas)),
+        author=real_author(strip_bidi(author(page, metas))),
         category=strip_bidi(category(page, title_text)), tags=[strip_bidi(t) for t in tags(page, lines, title_at)],
         language=detect_language(f"{title_text}\n{body}", declared), origin=provenance.origin,
         outlet=strip_bidi(provenance.outlet), rights=provenance.rights, evidence=dict(sorted(page.found.items())),

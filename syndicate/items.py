@@ -38,6 +38,21 @@ class Article:
         return data
 
 
+# What CMSs and desks put where an author goes when there is none: not people. Stored as no
+# author; feeds then credit the outlet (reprints) or the site (originals).
+PLACEHOLDER_AUTHORS = frozenset(name.casefold() for name in (
+    "admin", "administrator", "root", "webmaster", "web master", "editor", "editors", "unknown", "anonymous",
+    "n/a", "none", "null", "guest", "system", "redaktion", "editorial team", "editorial staff", "作者不详", "作者", "佚名", "未知", "匿名", "编辑", "小编",
+    "本站编辑", "本网编辑", "网站编辑", "责任编辑", "管理员", "站长", "本网", "本站", "未署名"))
+
+
+def real_author(name: str | None) -> str | None:
+    """``name`` unless it is a placeholder (``admin``, ``Unknown``, ``作者不详``, ``编辑``)."""
+    if not name or " ".join(name.split()).casefold().strip(" :：") in PLACEHOLDER_AUTHORS:
+        return None
+    return name
+
+
 def article_id(canonical_url: str) -> str:
     """Minted once from the canonical URL (never from title, scheme or crawl time)."""
     return str(uuid.uuid5(ID_NAMESPACE, canonical_url))

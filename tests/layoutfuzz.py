@@ -30,7 +30,8 @@ Fact rules (what a careful reader of the rendered page, knowing only the site pr
   or the prose are never the article's date.
 - ``author``: the author/editor field of the meta line (``Author:``, ``作者：``, ``编辑：``), or
   the CMS account in a run-together 2017 line (``2017-09-28China WTO Tribuneadmin0010`` ->
-  "admin"); None when absent or empty.
+  "admin"); None when absent or empty, and None for the generic CMS accounts ``admin`` and
+  ``editor``, which name no person (the page still prints them: ``byline``).
 - ``category``: the last breadcrumb crumb (``Home > Knowledge > CSR News >`` -> "CSR News").
 - ``tags``: the article's tags in order (labelled ``Tags:``/``Related keywords:``/``关键词：``/
   ``标签：`` as links or separated text, or unlabelled links to ``/tags.php?/<tag>/``); [] if none.
@@ -649,6 +650,9 @@ def _iso(dt):
     return dt.strftime("%Y-%m-%dT%H:%M:%S") + "+08:00"
 
 
+GENERIC_ACCOUNTS = frozenset({"admin", "editor"})  # CMS accounts that name no person
+
+
 def facts(rng, edition):
     assert edition in ("en", "zh")
     site = SITES[edition]
@@ -728,7 +732,8 @@ def facts(rng, edition):
         "url": url,
         "title": title,
         "published": _iso(dt),
-        "author": author,
+        "author": None if author in GENERIC_ACCOUNTS else author,
+        "byline": author,
         "category": cat_name,
         "tags": tags,
         "body": body,
@@ -946,7 +951,7 @@ class _Page:
         else:
             precs = ["day"] * 9 + ["sec"]
         self.prec = rng.choice(precs)
-        author = f["author"]
+        author = f["byline"]
         cms = author is not None and author in self.site["cms_authors"]
 
         # run-together meta line (2017-era English)
@@ -1107,7 +1112,7 @@ class _Page:
         rng = self.rng
         f = self.f
         form = self.meta_form
-        author = f["author"]
+        author = f["byline"]
         views = f"{rng.randint(0, 9999):04d}" if rng.random() < 0.5 else f"{rng.randint(1, 60):04d}"
         if form == "runtogether":
             src = self.src_bare if self.src_loc == "meta" else ""
@@ -1927,8 +1932,8 @@ def _selfcheck(n=200):
             if want not in lines:
                 problems.append(f"seed {seed}: paragraph not a visible line: {want[:60]!r} ({layout})")
         alltext = "\n".join(lines)
-        if f["author"] is not None and f["author"] not in alltext:
-            problems.append(f"seed {seed}: author {f['author']!r} not visible")
+        if f["byline"] is not None and f["byline"] not in alltext:
+            problems.append(f"seed {seed}: author {f['byline']!r} not visible")
         for tag in f["tags"]:
             if tag not in alltext:
                 problems.append(f"seed {seed}: tag {tag!r} not visible")

@@ -711,3 +711,22 @@ def test_a_disclaimer_never_says_a_sentence_twice():
         assert (src.copyright_statement or "").split(".")[0] in text  # the copyright is always there
     both = disclaimer([registry().get("csr_china_en")])
     assert registry().get("csr_china_en").reprint_statement.split(".")[0] in both  # kept where it is not repeated
+
+
+@pytest.mark.parametrize("placeholder", ["admin", "Unknown", "作者不详", "编辑", "  Administrator ", "Redaktion"])
+def test_placeholder_authors_are_no_people(tmp_path, placeholder):
+    """A CMS account or a desk is stored as no author; the feeds credit the site (originals) or
+    the outlet (reprints), also for rows stored before the rule."""
+    from syndicate.items import real_author
+
+    assert real_author(placeholder) is None
+    assert real_author("Li Wei") == "Li Wei" and real_author("编辑部主任王敏") == "编辑部主任王敏"
+    store = Store(str(tmp_path / "s.db"))
+    with store.batch():
+        store.upsert(dataclasses.replace(ORIGINAL_EN, author=placeholder), CRAWL_1)
+        store.upsert(dataclasses.replace(REPRINT_EN, author=placeholder), CRAWL_1)
+    feeds.publish(store, tmp_path / "out", site_url=SITE)
+    entries = by_id(parsed(tmp_path / "out" / "all.atom"))
+    assert entries[urn(ORIGINAL_EN)].author == EN.site_outlet
+    assert entries[urn(REPRINT_EN)].author == REPRINT_EN.outlet
+    store.close()

@@ -38,7 +38,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # mirrorgen/ beside this script
 
 from mirrorgen.csr_china import (  # noqa: E402 - after the path; also what tests read of the mirror
-    EN, HERE, ZH, Mirror, build_site, load_edition, paragraph_text, truth, write)
+    EN, HERE, ZH, Mirror, build_site, load_edition, paragraph_text, person, truth, write)
 from mirrorgen.csrwire import build_csrwire  # noqa: E402
 from mirrorgen.goldenbee import build_goldenbee  # noqa: E402
 from mirrorgen.posts import MORE_OUTLET_ALIASES, SITES, TBL, Post, Site, load_posts, stored_posts  # noqa: E402
@@ -78,7 +78,7 @@ def post_entry(m: Mirror, p: Post) -> dict:
     texts = [t for t in map(paragraph_text, p.body) if t is not None]
     return {
         "host": p.host, "path": p.path, "canonical_url": p.canonical_url, "title": p.title,
-        "published": p.published.isoformat(), "author": p.author, "category": p.category, "tags": p.tags,
+        "published": p.published.isoformat(), "author": person(p.author), "category": p.category, "tags": p.tags,
         "origin": p.origin, "outlet": p.outlet, "outlet_as_written": p.source, "language": p.language,
         "duplicate_of": p.duplicate_of.canonical_url if p.duplicate_of else None,
         "encoding": p.encoding, "header_charset": p.header_charset, "template": p.template,

@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..items import real_author
 from ..sources import Source
 from .text import EPOCH, html_paragraphs, note, paragraphs, parse_time, plain_line, sanitize_html, summarise, xml_safe
 
@@ -137,7 +138,8 @@ def _credit(row: dict, source: Source | None, outlet: str | None, language: str 
     """(author, attribution): the named author, else the outlet (reprints) or the site (originals);
     the attribution is the outlet of a reprint or the site of an original, as (name, link)."""
     origin = row["origin"]
-    author = plain_line(row["author"]) or {"reprinted": outlet, "original": source and source.site_outlet}.get(origin) \
+    author = real_author(plain_line(row["author"])) \
+        or {"reprinted": outlet, "original": source and source.site_outlet}.get(origin) \
         or note(language, "unknown_author")
     if origin == "reprinted" and outlet:
         return author, (outlet, None)
