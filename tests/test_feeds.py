@@ -730,3 +730,14 @@ def test_placeholder_authors_are_no_people(tmp_path, placeholder):
     assert entries[urn(ORIGINAL_EN)].author == EN.site_outlet
     assert entries[urn(REPRINT_EN)].author == REPRINT_EN.outlet
     store.close()
+
+
+def test_every_atom_source_names_itself(out):
+    """Atom <source> carries <id> and <updated> (the W3C validator asks for both): the site's
+    home for originals, a stable id of the outlet for reprints."""
+    sources = [s for path in feed_files(out, ".atom") for s in etree.parse(str(path)).iter(f"{A}source")]
+    assert sources
+    for source in sources:
+        assert source.findtext(f"{A}id") and source.findtext(f"{A}updated") and source.findtext(f"{A}title")
+    ids = {s.findtext(f"{A}title"): s.findtext(f"{A}id") for s in sources}
+    assert ids["Xinhua News Agency"].startswith("urn:uuid:") and ids[EN.site_outlet] == EN.home

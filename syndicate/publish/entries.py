@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..items import real_author
+from ..items import ID_NAMESPACE, real_author
 from ..sources import Source
 from .text import EPOCH, html_paragraphs, note, paragraphs, parse_time, plain_line, sanitize_html, summarise, xml_safe
 
@@ -67,6 +68,14 @@ class Entry:
     @property
     def urn(self) -> str:
         return f"urn:uuid:{self.story}"
+
+    @property
+    def attribution_id(self) -> str | None:
+        """Atom ``<source><id>``: the site's home page, or a name-based id of the outlet."""
+        if not self.attribution:
+            return None
+        title, href = self.attribution
+        return href or f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, 'outlet:' + title)}"
 
     @property
     def sort_key(self) -> tuple:

@@ -1,4 +1,5 @@
-"""(Test reference.) Atom 1.0 and RSS 2.0 through feedgen, with what feedgen lacks: RFC 5005 links and
+"""(Test reference: the writer before entries were written once, plus the Atom <source> <id> and
+<updated> added since.) Atom 1.0 and RSS 2.0 through feedgen, with what feedgen lacks: RFC 5005 links and
 ``fh:archive``, per-entry ``xml:lang``, Atom ``<source>``, RSS ``<source>``; Dublin Core
 (``dc:creator``, ``dc:rights``, ``dc:language``) through feedgen's own dc extension, in RSS."""
 
@@ -64,6 +65,8 @@ class _Attribution(BaseEntryExtension):
             title, href = entry.attribution
             source = etree.SubElement(element, "source")
             etree.SubElement(source, "title").text = title
+            etree.SubElement(source, "id").text = entry.attribution_id
+            etree.SubElement(source, "updated").text = entry.updated.isoformat()
             if href:
                 etree.SubElement(source, "link", rel="alternate", type="text/html", href=href)
         return element

@@ -85,7 +85,8 @@ def atom_entry(entry: Entry, site_url: str) -> str:
     parts.append(_element("    ", "rights", entry.rights))
     if entry.attribution:
         title, href = entry.attribution
-        parts.append("    <source>\n" + _element("      ", "title", title))
+        parts.append("    <source>\n" + _element("      ", "title", title) + _element("      ", "id", entry.attribution_id)
+                     + _element("      ", "updated", entry.updated.isoformat()))
         if href:
             parts.append(f'      <link rel="alternate" type="text/html" href="{attr(href)}"/>\n')
         parts.append("    </source>\n")
