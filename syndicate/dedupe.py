@@ -19,7 +19,8 @@ SEED = 1
 JACCARD_MIN = 0.5            # verified similarity that makes a near-duplicate
 CONTAINMENT_MIN = 0.8        # ...or this share of the shorter text found in the longer (trimmed reprints)
 MIN_SHINGLES = 20            # texts shorter than this are never near-duplicates of anything
-MIN_FIGURES = 2              # two texts each with this many distinct numbers...
+CONTRADICTIONS = 2           # numbers that differ in the same wording: two stories from one template
+MIN_FIGURES = 2              # texts that overlap (not one inside the other) each with this many numbers...
 FIGURES_MIN = 0.8            # ...share this much of the smaller set of them, or are two stories
 TOKENS = 2                   # version of the tokenizer (content hashes and band keys depend on it)
 
@@ -42,9 +43,25 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(unicodedata.normalize("NFKC", text or "").casefold())
 
 
-def figures(text: str) -> frozenset[str]:
-    """The numbers in ``text``: a reprint keeps them, a story written from the same template does not."""
-    return frozenset(t for t in tokens(text) if t.isdigit())
+def figures(text: str) -> dict[tuple[str, str], frozenset[str]]:
+    """Each number of ``text`` by the words either side of it: ``(a, percent) -> {63}``. A
+    reprint keeps its numbers where they stand; two companies' releases written from one
+    template put other numbers in the same wording."""
+    tokens_ = tokens(text)
+    found: dict[tuple[str, str], set[str]] = {}
+    for i, token in enumerate(tokens_):
+        if token.isdigit():
+            key = (tokens_[i - 1] if i else "", tokens_[i + 1] if i + 1 < len(tokens_) else "")
+            found.setdefault(key, set()).add(token)
+    return {key: frozenset(values) for key, values in found.items()}
+
+
+def contradict(a: dict, b: dict) -> bool:
+    """Whether two texts put different numbers in the same wording as often as the same
+    ones (a corrected figure in a reprint is one difference among agreements)."""
+    shared = a.keys() & b.keys()
+    differ = sum(1 for key in shared if not a[key] & b[key])
+    return differ >= CONTRADICTIONS and differ >= len(shared) - differ
 
 
 def shingles(text: str, k: int = SHINGLE) -> set[str]:
@@ -97,15 +114,24 @@ def similarity(a: set[str], b: set[str]) -> tuple[float, float]:
     return common / len(a | b), common / min(len(a), len(b))
 
 
-def is_near_duplicate(a: set[str], b: set[str], figures_a: frozenset[str] = frozenset(),
-                      figures_b: frozenset[str] = frozenset()) -> bool:
-    """Whether shingle sets ``a`` and ``b`` are one story: enough overlap, or the shorter found
-    in the longer (a trimmed reprint), and, when both texts hold numbers, mostly the same ones
-    (two companies' releases from one template share their wording, not their figures)."""
+def is_near_duplicate(a: set[str], b: set[str], figures_a: dict | None = None, figures_b: dict | None = None) -> bool:
+    """Whether shingle sets ``a`` and ``b`` are one story, their numbers (``figures``) agreeing:
+
+    * never when they put different numbers in the same wording (a template filled twice);
+    * the shorter found in the longer (containment): a trimmed reprint, which may have added
+      a dateline or a contact line with numbers of its own;
+    * enough overlap (Jaccard), when their numbers are mostly the same ones."""
     if min(len(a), len(b)) < MIN_SHINGLES:
         return False
-    if min(len(figures_a), len(figures_b)) >= MIN_FIGURES and \
-            len(figures_a & figures_b) / min(len(figures_a), len(figures_b)) < FIGURES_MIN:
+    figures_a, figures_b = figures_a or {}, figures_b or {}
+    if contradict(figures_a, figures_b):
         return False
     jaccard, containment = similarity(a, b)
-    return jaccard >= JACCARD_MIN or containment >= CONTAINMENT_MIN
+    if containment >= CONTAINMENT_MIN:
+        return True
+    numbers_a = frozenset().union(*figures_a.values())
+    numbers_b = frozenset().union(*figures_b.values())
+    if min(len(numbers_a), len(numbers_b)) >= MIN_FIGURES and \
+            len(numbers_a & numbers_b) / min(len(numbers_a), len(numbers_b)) < FIGURES_MIN:
+        return False
+    return jaccard >= JACCARD_MIN

@@ -127,10 +127,10 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (8, "story ids once published (they never change after)", [
         "CREATE TABLE published_stories (story_id TEXT PRIMARY KEY, first_published TEXT NOT NULL) WITHOUT ROWID",
     ]),
-    (9, "a counter of changes feeds show (a publish with nothing new does nothing)", [
-        "INSERT OR IGNORE INTO store_meta (key, value) VALUES ('feed_changes', '0')",
+    (9, "a token of the feeds' state, new at every change feeds show (a publish with nothing new does nothing)", [
+        "INSERT OR IGNORE INTO store_meta (key, value) VALUES ('feed_state', lower(hex(randomblob(16))))",
         *(f"""CREATE TRIGGER articles_feed_{event.lower()} AFTER {event} ON articles {when}
-            BEGIN UPDATE store_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'feed_changes'; END"""
+            BEGIN UPDATE store_meta SET value = lower(hex(randomblob(16))) WHERE key = 'feed_state'; END"""
           for event, when in (("INSERT", ""), ("DELETE", ""), ("UPDATE", "WHEN " + " OR ".join(
               f"OLD.{c} IS NOT NEW.{c}" for c in (
                   "id", "canonical_url", "source", "title", "published", "updated", "language", "origin", "outlet",
@@ -391,10 +391,14 @@ class Store:
             "SELECT 1 FROM published_stories WHERE story_id = ?", [story_id]).fetchone() is not None
 
     def mark_published(self, story_ids, now: str) -> None:
-        """Feeds now carry these story ids: from here on they never change."""
-        with self.batch():
-            self.conn.executemany("INSERT OR IGNORE INTO published_stories (story_id, first_published) VALUES (?, ?)",
-                                  [(s, now) for s in story_ids])
+        """Feeds now carry these story ids: from here on they never change. (Only the ids not
+        yet recorded are written: a publish shows every story, and most are old.)"""
+        known = {r[0] for r in self.conn.execute("SELECT story_id FROM published_stories")}
+        fresh = [(s, now) for s in story_ids if s not in known]
+        if fresh:
+            with self.batch():
+                self.conn.executemany("INSERT OR IGNORE INTO published_stories (story_id, first_published) "
+                                      "VALUES (?, ?)", fresh)
 
     def _find_copies(self, row: dict, mine: set[str], keys: list[str]) -> list[dict]:
         """Exact copies (same content hash), then verified near-duplicates found via LSH, most
@@ -539,11 +543,13 @@ class Store:
         finally:
             self.conn.execute("COMMIT")  # it only read: nothing to keep or undo
 
-    def feed_changes(self) -> int:
-        """How many times a row changed in a way feeds show (not ``last_seen``, validators,
-        misses): the same number means the feeds of the store are as they were."""
-        row = self.conn.execute("SELECT value FROM store_meta WHERE key = 'feed_changes'").fetchone()
-        return int(row[0]) if row else 0
+    def feed_state(self) -> str:
+        """A random token the store draws anew at every change feeds show (not ``last_seen``,
+        validators, misses): the same token means the feeds of this very store are as they
+        were. (A counter would not do: a store restored from a backup and crawled again can
+        count back to the number it had.)"""
+        row = self.conn.execute("SELECT value FROM store_meta WHERE key = 'feed_state'").fetchone()
+        return row[0] if row else ""
 
     def listing_rows(self, columns: tuple[str, ...]):
         """Every stored row with only ``columns`` (the feeds plan without bodies), streamed."""

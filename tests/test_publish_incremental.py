@@ -184,12 +184,77 @@ def test_output_is_the_same_bytes_for_the_same_store(tmp_path):
 
 
 def test_the_store_counts_only_changes_feeds_show(store):
-    before = store.feed_changes()
+    before = store.feed_state()
     with store.batch():  # a re-crawl that finds every page as it was: last_seen and validators move
         for article in numbered(9):
             assert store.upsert(article, "2024-03-09T00:00:00+00:00") == "unchanged"
         store.seen(numbered(9)[0].canonical_url, 304, "2024-03-09T00:00:00+00:00")
-    assert store.feed_changes() == before
+    assert store.feed_state() == before
     with store.batch():
         store.upsert(dataclasses.replace(numbered(9)[0], tags=["new tag"]), "2024-03-10T00:00:00+00:00")
-    assert store.feed_changes() > before
+    assert store.feed_state() != before
+
+
+def test_another_store_with_as_many_changes_is_published_in_full(tmp_path):
+    """The shortcut trusts the store's own token, not a count: two stores, or one restored from
+    a backup and crawled again, never pass for each other."""
+    out = tmp_path / "out"
+    a, b = Store(str(tmp_path / "a.db")), Store(str(tmp_path / "b.db"))
+    for store, articles in ((a, numbered(3)), (b, numbered(3, start=100))):
+        with store.batch():
+            for article in articles:
+                store.upsert(article, CRAWL_2)
+    assert a.feed_state() != b.feed_state()
+    feeds.publish(a, out, site_url=SITE)
+    feeds.publish(b, out, site_url=SITE)
+    assert b"Story number 100" in (out / "all.atom").read_bytes()
+    assert b"Story number 0<" not in (out / "all.atom").read_bytes()
+    a.close()
+    b.close()
+
+
+def test_an_interrupt_after_the_switch_leaves_the_new_set_whole(store, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    feeds.publish(store, out, site_url=SITE)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output, "_prune", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        feeds.publish(store, out, site_url="https://elsewhere.example/")
+    assert b"https://elsewhere.example/" in (out / "all.atom").read_bytes()  # switched, and still there
+
+
+def test_every_story_shown_is_frozen_again_after_a_restore(store, tmp_path):
+    out = tmp_path / "out"
+    feeds.publish(store, out, site_url=SITE, limit=3)  # most stories on archive pages, kept next time
+    shown = {r["story_id"] for r in store.all_articles()}
+    store.conn.execute("DELETE FROM published_stories")  # as a store restored from an older backup
+    with store.batch():
+        store.upsert(numbered(1, start=500)[0], "2024-03-08T00:00:00+00:00")
+    report = feeds.publish(store, out, site_url=SITE, limit=3)
+    assert report.unchanged  # most files kept as they were...
+    frozen = {r[0] for r in store.conn.execute("SELECT story_id FROM published_stories")}
+    assert shown <= frozen  # ...and their stories' ids frozen all the same
+
+
+def test_the_code_digest_covers_the_whole_package(tmp_path, monkeypatch):
+    import shutil
+
+    render = importlib.import_module("syndicate.publish.render")
+    copy = tmp_path / "syndicate"
+    shutil.copytree(Path(render.__file__).resolve().parent.parent, copy,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(render, "_CODE", copy)
+    before = render._code_digest()
+    (copy / "extract.py").write_text((copy / "extract.py").read_text() + "\n# a change outside publish/\n")
+    assert render._code_digest() != before
+
+
+def test_a_lost_index_page_is_written_again(store, tmp_path):
+    out = tmp_path / "out"
+    feeds.publish(store, out, site_url=SITE)
+    (out / "index.html").unlink()
+    feeds.publish(store, out, site_url=SITE)
+    assert (out / "index.html").is_file()

@@ -387,3 +387,14 @@ def test_two_stories_from_one_template_are_not_one_story(store):
     two = template.format(co="Hengtai Steel Group", year=2018, day=6, cut=53, trees=800, staff=95, sites=7)
     assert put(store, art(1, one)) == NEW
     assert put(store, art(2, two)) == NEW
+
+
+def test_a_trimmed_reprint_with_its_own_dateline_and_phone_is_still_a_reprint(store):
+    """The numbers a reprint adds (a dateline, a contact line) contradict nothing: only other
+    numbers in the same wording do."""
+    prose = english(61, 120)  # words only: no number of its own
+    original = (prose + " GreenCo said on 3 March 2022 it had cut water use by 45 percent at 6 plants, saving "
+                "320,000 cubic metres, and would spend 560 million yuan on recycling by 2025.")
+    reprint = "BEIJING, March 8 (Wire) -- " + prose + " Contact: press office, +86 10 5996 0114."
+    assert put(store, art(1, original, origin="original", published="2022-03-03T08:00:00+08:00")) == NEW
+    assert put(store, art(2, reprint, origin="reprinted")) == DUPLICATE

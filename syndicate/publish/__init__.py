@@ -62,6 +62,7 @@ archive mechanism: the JSON documents mirror the subscription feeds only.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -132,7 +133,7 @@ def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SIT
     try:
         with store.snapshot():  # the plan and the rows it builds from: one state of the store
             base = settings_digest(site_url, limit, archive_size, reg)
-            marker = f"{store.feed_changes()}:{base.hex()}"
+            marker = f"{store.feed_state()}:{base.hex()}"
             gen = Generation(Path(out))
             if not full and gen.current is not None and gen.marker == marker and not gen.missing():
                 return PublishReport(Path(out), [], [], gen.ours(), [], failed)  # nothing changed
@@ -160,10 +161,10 @@ def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SIT
                 gen.keep(rel, digests[rel])
             render(todo, store.rows_by_id, reg.sources, site_url,
                    lambda rel, data, complete: gen.put(rel, data, digests[rel] if complete else None), failed)
-            gen.put(INDEX, index)
-        if not store.readonly:  # the ids the feeds will carry are frozen before they are shown (see
-            # Store._link); freezing an id a failed publish never showed is harmless
-            store.mark_published(sorted({e.story for job in todo for e in job.doc.entries}),
+            gen.put(INDEX, index, hashlib.blake2b(index, digest_size=16).hexdigest())
+        if not store.readonly:  # every id the feeds carry is frozen before the set is shown (see
+            # Store._link), kept files' too; freezing an id a failed publish never showed is harmless
+            store.mark_published(sorted({e.story for f in feeds for e in f.entries}),
                                  datetime.now(timezone.utc).isoformat(timespec="seconds"))
         removed = gen.commit(paths, marker if not failed else "")
     except BaseException:

@@ -143,7 +143,8 @@ class Generation:
         for directory in sorted({(self.new / rel).parent for rel in paths} | {self.new}):
             _fsync_dir(directory)
         _switch(self.out, self.new)
-        kept = [self.new, self.current] if self.current else [self.new]
+        new, self.new = self.new, None  # it is the published set now: nothing may abort it
+        kept = [new, self.current] if self.current else [new]
         _prune(self.gens, keep={name for gen in kept for name in (gen.name, _manifest(gen).name)})
         return self.stale(paths)
 

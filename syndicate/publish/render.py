@@ -2,7 +2,7 @@
 
 Each output file has a digest of everything it is made from: the listings' fingerprints (every
 column an entry is made from), the feed's description and links, the publish settings, the
-registry facts feeds show, and the publishing code itself. A file whose digest is the one the
+registry facts feeds show, and the package's code itself. A file whose digest is the one the
 last publish recorded is kept as it is on disk, unread; a full archive page is such a file for
 good, so after a small crawl a publish builds a few dozen files of tens of thousands.
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sys
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -29,13 +30,15 @@ from .formats import Format
 logger = logging.getLogger(__name__)
 
 CHUNK = 500  # rows read per query
-_CODE = Path(__file__).resolve().parent
+_CODE = Path(__file__).resolve().parent.parent  # the whole package: text helpers, ids, rules
 
 
 def _code_digest() -> bytes:
-    """The publishing code and the versions of what shapes its bytes: a new release rebuilds all."""
+    """The code and the versions of what shapes the bytes (Python, nh3, lxml): any change to
+    them rebuilds every file."""
     h = hashlib.blake2b(digest_size=16)
-    for name in ("csr-syndicate", "nh3"):
+    h.update(f"python={sys.version};".encode())
+    for name in ("csr-syndicate", "nh3", "lxml"):
         try:
             h.update(f"{name}={metadata.version(name)};".encode())
         except metadata.PackageNotFoundError:
