@@ -543,13 +543,13 @@ class Store:
         finally:
             self.conn.execute("COMMIT")  # it only read: nothing to keep or undo
 
-    def feed_state(self) -> str:
+    def feed_state(self) -> str | None:
         """A random token the store draws anew at every change feeds show (not ``last_seen``,
         validators, misses): the same token means the feeds of this very store are as they
         were. (A counter would not do: a store restored from a backup and crawled again can
         count back to the number it had.)"""
         row = self.conn.execute("SELECT value FROM store_meta WHERE key = 'feed_state'").fetchone()
-        return row[0] if row else ""
+        return row[0] if row and row[0] else None  # None: unknown, so never taken for "unchanged"
 
     def listing_rows(self, columns: tuple[str, ...]):
         """Every stored row with only ``columns`` (the feeds plan without bodies), streamed."""

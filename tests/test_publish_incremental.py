@@ -258,3 +258,12 @@ def test_a_lost_index_page_is_written_again(store, tmp_path):
     (out / "index.html").unlink()
     feeds.publish(store, out, site_url=SITE)
     assert (out / "index.html").is_file()
+
+
+def test_a_store_that_cannot_say_its_state_is_always_planned(store, tmp_path):
+    out = tmp_path / "out"
+    store.conn.execute("DELETE FROM store_meta WHERE key = 'feed_state'")
+    assert store.feed_state() is None
+    feeds.publish(store, out, site_url=SITE)
+    again = feeds.publish(store, out, site_url=SITE)
+    assert again.feeds and not again.written  # planned and compared, never taken for unchanged

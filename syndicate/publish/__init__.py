@@ -133,9 +133,10 @@ def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SIT
     try:
         with store.snapshot():  # the plan and the rows it builds from: one state of the store
             base = settings_digest(site_url, limit, archive_size, reg)
-            marker = f"{store.feed_state()}:{base.hex()}"
+            state = store.feed_state()
+            marker = f"{state}:{base.hex()}" if state else ""  # "" never matches: plan and compare
             gen = Generation(Path(out))
-            if not full and gen.current is not None and gen.marker == marker and not gen.missing():
+            if not full and marker and gen.current is not None and gen.marker == marker and not gen.missing():
                 return PublishReport(Path(out), [], [], gen.ours(), [], failed)  # nothing changed
             feeds = plan_feeds(store.listing_rows(LISTING_COLUMNS), reg, site_url, failed)
             digests: dict[str, str] = {}
