@@ -563,7 +563,9 @@ class Store:
         rows = []
         for start in range(0, len(ids), 500):  # SQLite caps the parameters of one statement
             chunk = ids[start:start + 500]
-            rows += self.db.query(f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            cursor = self.conn.execute(f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            names = [d[0] for d in cursor.description]
+            rows += [dict(zip(names, values)) for values in cursor]
         return rows
 
     def articles_by_first_seen(self) -> list[dict]:

@@ -152,21 +152,23 @@ def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SIT
             index = index_html(summaries, reg)
             paths = {*digests, INDEX}
             todo = [job for job in jobs if full or not all(gen.fresh(rel, digests[rel]) for rel in job.paths)]
-            if gen.current is not None and not todo and not gen.stale(paths) and gen.same(INDEX, index):
-                if not failed:
-                    gen.remember(marker)  # (the store changed in ways these feeds do not show)
-                return PublishReport(Path(out), feeds, [], sorted(paths), [], failed)
-            gen.begin()
-            building = {rel for job in todo for rel in job.paths}
-            for rel in sorted(digests.keys() - building):
-                gen.keep(rel, digests[rel])
-            render(todo, store.rows_by_id, reg.sources, site_url,
-                   lambda rel, data, complete: gen.put(rel, data, digests[rel] if complete else None), failed)
-            gen.put(INDEX, index, hashlib.blake2b(index, digest_size=16).hexdigest())
+            unchanged = gen.current is not None and not todo and not gen.stale(paths) and gen.same(INDEX, index)
+            if not unchanged:
+                gen.begin()
+                building = {rel for job in todo for rel in job.paths}
+                for rel in sorted(digests.keys() - building):
+                    gen.keep(rel, digests[rel])
+                render(todo, store.rows_by_id, reg.sources, site_url,
+                       lambda rel, data, complete: gen.put(rel, data, digests[rel] if complete else None), failed)
+                gen.put(INDEX, index, hashlib.blake2b(index, digest_size=16).hexdigest())
         if not store.readonly:  # every id the feeds carry is frozen before the set is shown (see
             # Store._link), kept files' too; freezing an id a failed publish never showed is harmless
             store.mark_published(sorted({e.story for f in feeds for e in f.entries}),
                                  datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        if unchanged:  # the store changed in ways these feeds do not show
+            if not failed:
+                gen.remember(marker)
+            return PublishReport(Path(out), feeds, [], sorted(paths), [], failed)
         removed = gen.commit(paths, marker if not failed else "")
     except BaseException:
         if gen is not None:

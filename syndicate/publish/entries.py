@@ -12,7 +12,8 @@ from datetime import datetime
 
 from ..items import ID_NAMESPACE, real_author
 from ..sources import Source
-from .text import EPOCH, html_paragraphs, note, paragraphs, parse_time, plain_line, sanitize_html, summarise, xml_safe
+from .text import (EPOCH, html_paragraphs, note, paragraphs, parse_time, plain_line, plain_name, sanitize_html, summarise,
+                   xml_safe)
 
 TERMS = "urn:csr-syndicate:"  # schemes of our own category terms: urn:csr-syndicate:origin, ...:date
 # The columns an entry is made from, but the body (a changed body changes ``revision`` and
@@ -123,7 +124,7 @@ def make_entry(row: dict, sources: dict[str, Source]) -> Entry:
     link = xml_safe(row["canonical_url"]).strip()
     first_seen, published, dated, updated = _dates(row)
     gone = parse_time(row.get("gone"))
-    origin, outlet = row["origin"], plain_line(row["outlet"]) or None
+    origin, outlet = row["origin"], plain_name(row["outlet"]) or None
     rights = " ".join(xml_safe(row["rights"]).split()) or note(language, "rights_unknown", url=link)
     author, attribution = _credit(row, source, outlet, language)
 
@@ -137,7 +138,7 @@ def make_entry(row: dict, sources: dict[str, Source]) -> Entry:
         link=link, source=row["source"], language=language, published=dated,
         updated=updated, date_known=published is not None, gone=gone,
         origin=origin, outlet=outlet, author=author, rights=rights, summary=summary, full_text=full_text,
-        category=plain_line(row["category"]) or None, tags=_tags(row["tags"]), attribution=attribution,
+        category=plain_name(row["category"]) or None, tags=_tags(row["tags"]), attribution=attribution,
         summary_html=sanitize_html(html_paragraphs(([summary] if summary else []) + tail), link),
         content_html=sanitize_html(html_paragraphs([*full_text, *tail]), link) if full_text else None,
     )
@@ -147,7 +148,7 @@ def _credit(row: dict, source: Source | None, outlet: str | None, language: str 
     """(author, attribution): the named author, else the outlet (reprints) or the site (originals);
     the attribution is the outlet of a reprint or the site of an original, as (name, link)."""
     origin = row["origin"]
-    author = real_author(plain_line(row["author"])) \
+    author = real_author(plain_name(row["author"])) \
         or {"reprinted": outlet, "original": source and source.site_outlet}.get(origin) \
         or note(language, "unknown_author")
     if origin == "reprinted" and outlet:
@@ -170,7 +171,7 @@ def _notes(language: str | None, undated: bool, first_seen: datetime, gone: date
 
 def _tags(stored: str | None) -> tuple[str, ...]:
     try:
-        tags = [plain_line(t) for t in json.loads(stored or "[]")]
+        tags = [plain_name(t) for t in json.loads(stored or "[]")]
     except (TypeError, ValueError):
         return ()
     return tuple(dict.fromkeys(t for t in tags if t))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import operator
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -199,7 +200,7 @@ def plan_feeds(rows, reg: Registry, site_url: str, failed: list[str] | None = No
     # A feed exists while it has a story; the stable ones always do.
     kept = [f for f in feeds.values() if f.entries or f.path in STABLE_FEEDS]
     for feed in kept:
-        feed.entries.sort(key=lambda e: e.sort_key)
+        feed.entries.sort(key=operator.attrgetter("sort_key"))
         _describe(feed, reg, site_url)
     order = list(KIND_ORDER)
     return sorted(kept, key=lambda f: (order.index(f.kind), f.title.casefold() if f.kind == "category"

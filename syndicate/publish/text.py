@@ -3,6 +3,7 @@ summaries, sanitised HTML, store timestamps, and our own notes in the entry's la
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from datetime import datetime, timezone
@@ -89,6 +90,13 @@ def plain_line(text: str | None) -> str:
     else:
         text = _TAGLIKE.sub(lambda m: m.group(0).replace("<", "") if _is_markup(m) else m.group(0), text)
     return " ".join(text.split())
+
+
+@functools.lru_cache(maxsize=16384)
+def plain_name(text: str | None) -> str:
+    """plain_line for the short fields that repeat across stories (outlet, author, category,
+    tags): each distinct value is cleaned once."""
+    return plain_line(text)
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")

@@ -64,29 +64,26 @@ def _link(indent: str, prefix: str, href: str, rel: str, type_: str, extra: str 
 
 # -- Atom ----------------------------------------------------------------------------------------
 def atom_entry(entry: Entry, site_url: str) -> str:
-    """One ``<entry>``, indented for its place in a feed."""
+    """One ``<entry>``, indented for its place in a feed (written inline: it runs once per story)."""
     lang = f' xml:lang="{attr(entry.language)}"' if entry.language else ""
     hreflang = f' hreflang="{attr(entry.language)}"' if entry.language else ""
     parts = [
-        f"  <entry{lang}>\n",
-        _element("    ", "id", entry.urn),
-        _element("    ", "title", entry.title),
-        _element("    ", "updated", entry.updated.isoformat()),
+        f"  <entry{lang}>\n    <id>{text(entry.urn)}</id>\n    <title>{text(entry.title)}</title>\n"
+        f"    <updated>{entry.updated.isoformat()}</updated>\n"
         f"    <author>\n      <name>{text(entry.author)}</name>\n    </author>\n",
     ]
     if entry.content_html:
-        parts.append(_element("    ", "content", entry.content_html, ' type="html"'))
-    parts.append(_link("    ", "", entry.link, "alternate", "text/html", hreflang))
-    parts.append(_element("    ", "summary", entry.summary_html, ' type="html"'))
+        parts.append(f'    <content type="html">{text(entry.content_html)}</content>\n')
+    parts.append(f'    <link href="{attr(entry.link)}" rel="alternate" type="text/html"{hreflang}/>\n'
+                 f'    <summary type="html">{text(entry.summary_html)}</summary>\n')
     for cat in entry.categories(site_url):
         scheme = f' scheme="{attr(cat["scheme"])}"' if cat.get("scheme") else ""
         parts.append(f'    <category term="{attr(cat["term"])}"{scheme}/>\n')
-    parts.append(_element("    ", "published", entry.published.isoformat()))
-    parts.append(_element("    ", "rights", entry.rights))
+    parts.append(f"    <published>{entry.published.isoformat()}</published>\n    <rights>{text(entry.rights)}</rights>\n")
     if entry.attribution:
         title, href = entry.attribution
-        parts.append("    <source>\n" + _element("      ", "title", title) + _element("      ", "id", entry.attribution_id)
-                     + _element("      ", "updated", entry.updated.isoformat()))
+        parts.append(f"    <source>\n      <title>{text(title)}</title>\n      <id>{text(entry.attribution_id)}</id>\n"
+                     f"      <updated>{entry.updated.isoformat()}</updated>\n")
         if href:
             parts.append(f'      <link rel="alternate" type="text/html" href="{attr(href)}"/>\n')
         parts.append("    </source>\n")
@@ -117,27 +114,24 @@ def atom_document(doc: Document, site_url: str, entries: list[str]) -> bytes:
 
 # -- RSS -----------------------------------------------------------------------------------------
 def rss_item(entry: Entry, site_url: str) -> str:
-    """One ``<item>``, indented for its place in a channel."""
+    """One ``<item>``, indented for its place in a channel (written inline: it runs once per story)."""
     parts = [
-        "    <item>\n",
-        _element("      ", "title", entry.title),
-        _element("      ", "link", entry.link),
-        _element("      ", "description", entry.summary_html),
+        f"    <item>\n      <title>{text(entry.title)}</title>\n      <link>{text(entry.link)}</link>\n"
+        f"      <description>{text(entry.summary_html)}</description>\n",
     ]
     if entry.content_html:
-        parts.append(_element("      ", "content:encoded", entry.content_html))
-    parts.append(_element("      ", "guid", entry.urn, ' isPermaLink="false"'))
+        parts.append(f"      <content:encoded>{text(entry.content_html)}</content:encoded>\n")
+    parts.append(f'      <guid isPermaLink="false">{text(entry.urn)}</guid>\n')
     for cat in entry.categories(site_url):
         domain = f' domain="{attr(cat["scheme"])}"' if cat.get("scheme") else ""
-        parts.append(_element("      ", "category", cat["term"], domain))
-    parts.append(_element("      ", "pubDate", rfc822(entry.published)))
-    parts.append(_element("      ", "dc:creator", entry.author))
+        parts.append(f"      <category{domain}>{text(cat['term'])}</category>\n")
+    parts.append(f"      <pubDate>{rfc822(entry.published)}</pubDate>\n      <dc:creator>{text(entry.author)}</dc:creator>\n")
     if entry.language:
-        parts.append(_element("      ", "dc:language", entry.language))
-    parts.append(_element("      ", "dc:rights", entry.rights))
+        parts.append(f"      <dc:language>{text(entry.language)}</dc:language>\n")
+    parts.append(f"      <dc:rights>{text(entry.rights)}</dc:rights>\n")
     if entry.attribution:
         title, href = entry.attribution
-        parts.append(_element("      ", "source", title, f' url="{attr(href or entry.link)}"'))
+        parts.append(f'      <source url="{attr(href or entry.link)}">{text(title)}</source>\n')
     parts.append("    </item>\n")
     return "".join(parts)
 
