@@ -37,11 +37,12 @@ DEFAULT_PORT = defaults.SYNDICATE_SERVE_PORT
 CONTENT_TYPES = {
     **{f".{fmt.suffix}": f"{fmt.media_type}; charset=utf-8" for fmt in FORMATS.values()},
     ".html": "text/html; charset=utf-8",
+    ".opml": "text/x-opml; charset=utf-8",
     ".xml": "application/xml; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
     ".css": "text/css; charset=utf-8",
 }
-COMPRESSIBLE = {".atom", ".rss", ".json", ".html", ".xml", ".txt", ".css", ".svg"}
+COMPRESSIBLE = {".atom", ".rss", ".json", ".html", ".opml", ".xml", ".txt", ".css", ".svg"}
 MIN_GZIP_BYTES = 256
 
 

@@ -82,7 +82,7 @@ def html_of(text: str):
 
 # -- layout and validity -------------------------------------------------------------------------
 def test_layout(out):
-    expected = {"index.html"}
+    expected = {"index.html", "feeds.opml"}
     for name in ("all", "originals", "lang/en", "lang/zh-Hans", "source/csr_china_en", "source/csr_china_zh",
                  "category/csr-news", "category/events", f"category/{feeds.slug('企业动态')}"):
         expected |= {f"{name}.atom", f"{name}.rss", f"{name}.json"}
@@ -741,3 +741,20 @@ def test_every_atom_source_names_itself(out):
         assert source.findtext(f"{A}id") and source.findtext(f"{A}updated") and source.findtext(f"{A}title")
     ids = {s.findtext(f"{A}title"): s.findtext(f"{A}id") for s in sources}
     assert ids["Xinhua News Agency"].startswith("urn:uuid:") and ids[EN.site_outlet] == EN.home
+
+
+def test_every_feed_in_one_opml_file(out, store):
+    """feeds.opml (OPML 2.0) lists every subscription feed by its Atom address, in a folder per
+    feed kind, and the index page links it for people and for autodiscovery."""
+    doc = etree.parse(str(out / "feeds.opml"))
+    root = doc.getroot()
+    assert root.tag == "opml" and root.get("version") == "2.0"
+    assert root.findtext("head/title") and parsedate_to_datetime(root.findtext("head/dateModified"))
+    feeds_listed = [o for o in root.iter("outline") if o.get("type") == "rss"]
+    atom_files = {p.relative_to(out).as_posix() for p in out.glob("**/*.atom") if not p.is_relative_to(out / "archive")}
+    assert {o.get("xmlUrl").removeprefix(SITE) for o in feeds_listed} == atom_files
+    assert all(o.get("text") and o.get("htmlUrl") for o in feeds_listed)
+    assert all(o.getparent().tag == "outline" for o in feeds_listed)  # in a folder per kind
+    page = lxml.html.parse(str(out / "index.html")).getroot()
+    assert page.xpath('//head/link[@rel="alternate"][@type="text/x-opml"][@href="feeds.opml"]')
+    assert page.xpath('//a[@href="feeds.opml"]')

@@ -92,8 +92,9 @@ def test_names_languages_and_counts(rendered):
 def test_autodiscovery_links_point_at_the_feeds(rendered):
     url, dom, report = rendered
     links = dom.xpath("//head/link[@rel='alternate']")
-    assert len(links) == 3 * len(report.feeds)
-    types = {"application/atom+xml": ".atom", "application/rss+xml": ".rss", "application/feed+json": ".json"}
+    assert len(links) == 3 * len(report.feeds) + 1  # and the OPML file of them all
+    types = {"application/atom+xml": ".atom", "application/rss+xml": ".rss", "application/feed+json": ".json",
+             "text/x-opml": ".opml"}
     out = report.out
     for link in links:
         href = link.get("href")

@@ -56,6 +56,7 @@ def test_binds_loopback_by_default(site):
     ("/lang/zh-Hans.rss", "application/rss+xml; charset=utf-8"),
     ("/source/csr_china_en.json", "application/feed+json; charset=utf-8"),
     ("/index.html", "text/html; charset=utf-8"),
+    ("/feeds.opml", "text/x-opml; charset=utf-8"),
     ("/", "text/html; charset=utf-8"),
 ])
 def test_serves_files_with_their_types(site, path, content_type):

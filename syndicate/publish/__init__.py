@@ -13,12 +13,14 @@ switches to the new set atomically:
     render.py    which files changed (digests of their inputs), and building those
     formats/     one module per format, registered in formats.FORMATS
     index.py     the index page
+    opml.py      feeds.opml
     output.py    the generations: atomic switch, unchanged files kept, stale files removed
     text.py      text from the web made safe: plain lines, paragraphs, summaries, sanitised HTML
 
 Layout of the output directory::
 
     index.html                          every feed: name, language, item count, autodiscovery
+    feeds.opml                          every feed in one OPML 2.0 file (subscribe to all at once)
     all.{atom,rss,json}                 every canonical story (duplicates never appear)
     lang/<tag>.{atom,rss,json}          per language: en, zh-Hans, zh-Hant
     source/<key>.{atom,rss,json}        per registry source
@@ -74,6 +76,7 @@ from .archives import Document, documents
 from .entries import LISTING_COLUMNS, Entry, make_entry
 from .formats import FORMATS
 from .index import index_html
+from .opml import OPML, opml_bytes
 from .output import Generation
 from .plan import Feed, feed_paths, plan_feeds, slug
 from .render import Job, document_digest, render, settings_digest
@@ -150,9 +153,11 @@ def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SIT
                     digests.update((doc.path(fmt.suffix), digest) for fmt in formats)
                     jobs.append(Job(doc, formats))
             index = index_html(summaries, reg)
-            paths = {*digests, INDEX}
+            opml = opml_bytes(summaries, site_url)
+            paths = {*digests, INDEX, OPML}
             todo = [job for job in jobs if full or not all(gen.fresh(rel, digests[rel]) for rel in job.paths)]
-            unchanged = gen.current is not None and not todo and not gen.stale(paths) and gen.same(INDEX, index)
+            unchanged = gen.current is not None and not todo and not gen.stale(paths) and gen.same(INDEX, index) \
+                and gen.same(OPML, opml)
             if not unchanged:
                 gen.begin()
                 building = {rel for job in todo for rel in job.paths}
@@ -160,7 +165,8 @@ def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SIT
                     gen.keep(rel, digests[rel])
                 render(todo, store.rows_by_id, reg.sources, site_url,
                        lambda rel, data, complete: gen.put(rel, data, digests[rel] if complete else None), failed)
-                gen.put(INDEX, index, hashlib.blake2b(index, digest_size=16).hexdigest())
+                for rel, data in ((INDEX, index), (OPML, opml)):
+                    gen.put(rel, data, hashlib.blake2b(data, digest_size=16).hexdigest())
         if not store.readonly:  # every id the feeds carry is frozen before the set is shown (see
             # Store._link), kept files' too; freezing an id a failed publish never showed is harmless
             store.mark_published(sorted({e.story for f in feeds for e in f.entries}),

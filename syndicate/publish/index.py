@@ -20,6 +20,7 @@ INDEX_TEMPLATE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>csr-syndicate feeds</title>
+<link rel="alternate" type="text/x-opml" title="Every feed (OPML)" href="feeds.opml">
 {discovery}
 <style>
 body {{ font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }}
@@ -33,7 +34,7 @@ td.count {{ text-align: right; font-variant-numeric: tabular-nums; }}
 <h1>csr-syndicate feeds</h1>
 <p>Corporate social responsibility news collected from the sites below, one entry per story,
 with each item's source and rights kept. Subscribe to a feed in any feed reader: Atom, RSS&nbsp;2.0
-or JSON Feed.</p>
+or JSON Feed, or to <a href="feeds.opml" type="text/x-opml">every feed at once (OPML)</a>.</p>
 {sections}
 <section id="about">
 <h2>About these feeds</h2>

@@ -243,7 +243,7 @@ def _ours(rel: str) -> bool:
     feeds and archive pages, and temp files a killed publish of the old layout left."""
     name = rel.rsplit("/", 1)[-1]
     top = rel.split("/", 1)[0]
-    return rel == "index.html" or (name.startswith(".") and name.endswith(".tmp")) or (
+    return rel in ("index.html", "feeds.opml") or (name.startswith(".") and name.endswith(".tmp")) or (
         Path(name).suffix in FEED_SUFFIXES and (("/" not in rel and Path(name).stem in STABLE_FEEDS)
                                                 or top in MANAGED_DIRS))
 
