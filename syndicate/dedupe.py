@@ -43,11 +43,21 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(unicodedata.normalize("NFKC", text or "").casefold())
 
 
+def features(text: str) -> tuple[set[str], dict[tuple[str, str], frozenset[str]]]:
+    """(shingles, figures) of ``text``, from one tokenization (both are wanted of every body
+    the near-duplicate check compares)."""
+    tokens_ = tokens(text)
+    return _shingles(tokens_), _figures(tokens_)
+
+
 def figures(text: str) -> dict[tuple[str, str], frozenset[str]]:
     """Each number of ``text`` by the words either side of it: ``(a, percent) -> {63}``. A
     reprint keeps its numbers where they stand; two companies' releases written from one
     template put other numbers in the same wording."""
-    tokens_ = tokens(text)
+    return _figures(tokens(text))
+
+
+def _figures(tokens_: list[str]) -> dict[tuple[str, str], frozenset[str]]:
     found: dict[tuple[str, str], set[str]] = {}
     for i, token in enumerate(tokens_):
         if token.isdigit():
@@ -65,7 +75,10 @@ def contradict(a: dict, b: dict) -> bool:
 
 
 def shingles(text: str, k: int = SHINGLE) -> set[str]:
-    tokens_ = tokens(text)
+    return _shingles(tokens(text), k)
+
+
+def _shingles(tokens_: list[str], k: int = SHINGLE) -> set[str]:
     if len(tokens_) < k:
         return {" ".join(tokens_)} if tokens_ else set()
     return {" ".join(tokens_[i:i + k]) for i in range(len(tokens_) - k + 1)}

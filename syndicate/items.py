@@ -42,8 +42,9 @@ class Article:
 # author; feeds then credit the outlet (reprints) or the site (originals).
 PLACEHOLDER_AUTHORS = frozenset(name.casefold() for name in (
     "admin", "administrator", "root", "webmaster", "web master", "editor", "editors", "unknown", "anonymous",
-    "n/a", "none", "null", "guest", "system", "redaktion", "editorial team", "editorial staff", "作者不详", "作者", "佚名", "未知", "匿名", "编辑", "小编",
-    "本站编辑", "本网编辑", "网站编辑", "责任编辑", "管理员", "站长", "本网", "本站", "未署名"))
+    "n/a", "none", "null", "guest", "system", "redaktion", "editorial team", "editorial staff",
+    "作者不详", "作者", "佚名", "未知", "匿名", "编辑", "小编", "本站编辑", "本网编辑", "网站编辑", "责任编辑",
+    "管理员", "站长", "本网", "本站", "未署名"))
 
 
 def real_author(name: str | None) -> str | None:

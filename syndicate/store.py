@@ -140,9 +140,6 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
 ]
 
 GONE, MISSING = "gone", "missing"
-ARTICLE_COLUMNS = ("id", "url", "canonical_url", "source", "title", "published", "updated", "language", "origin",
-                   "outlet", "rights", "author", "category", "tags", "body", "content_hash", "duplicate_of", "revision",
-                   "first_seen", "last_seen", "etag", "last_modified", "gone", "story_id", "misses")
 
 
 # SQLite's application_id of our databases ("CSRS"), set by the first migration's open.
@@ -277,8 +274,9 @@ class Store:
         self.conn.execute("DELETE FROM lsh_bands")
         for id_, body, stored_hash in self.conn.execute("SELECT id, body, content_hash FROM articles").fetchall():
             self._add_bands(id_, dedupe.band_keys(dedupe.shingles(body)))
-            if dedupe.content_hash(body) != stored_hash:
-                self.conn.execute("UPDATE articles SET content_hash = ? WHERE id = ?", [dedupe.content_hash(body), id_])
+            content_hash = dedupe.content_hash(body)
+            if content_hash != stored_hash:
+                self.conn.execute("UPDATE articles SET content_hash = ? WHERE id = ?", [content_hash, id_])
         self.conn.execute("INSERT OR REPLACE INTO store_meta (key, value) VALUES ('lsh_scheme', ?)", [scheme])
 
     @contextmanager
@@ -361,9 +359,9 @@ class Store:
         when the original turns up later); before that, it is the id of the copy first by
         (tagged original, earliest date, id), so the order copies arrive in does not matter."""
         row = self.get(id_)
-        mine = dedupe.shingles(body)
+        mine, my_figures = dedupe.features(body)
         keys = dedupe.band_keys(mine)  # one MinHash per article: for the lookup and for its own bands
-        matches = self._find_copies(row, mine, keys)
+        matches = self._find_copies(row, mine, my_figures, keys)
         self._add_bands(id_, keys)
         if not matches:
             return False
@@ -400,7 +398,7 @@ class Store:
                 self.conn.executemany("INSERT OR IGNORE INTO published_stories (story_id, first_published) "
                                       "VALUES (?, ?)", fresh)
 
-    def _find_copies(self, row: dict, mine: set[str], keys: list[str]) -> list[dict]:
+    def _find_copies(self, row: dict, mine: set[str], my_figures: dict, keys: list[str]) -> list[dict]:
         """Exact copies (same content hash), then verified near-duplicates found via LSH, most
         similar first."""
         if len(mine) < dedupe.MIN_SHINGLES:
@@ -415,10 +413,9 @@ class Store:
             f"({','.join('?' * len(keys))})) AND id != ? AND (language = ? OR language IS NULL OR ? IS NULL)",
             [*keys, row["id"], row["language"], row["language"]]) if c["id"] not in known]
         near = []
-        my_figures = dedupe.figures(row["body"])
         for cand in candidates:
-            theirs = dedupe.shingles(cand["body"])
-            if dedupe.is_near_duplicate(mine, theirs, my_figures, dedupe.figures(cand["body"])):
+            theirs, their_figures = dedupe.features(cand["body"])
+            if dedupe.is_near_duplicate(mine, theirs, my_figures, their_figures):
                 near.append((-max(dedupe.similarity(mine, theirs)), cand["id"], cand))
         return exact + [cand for *_, cand in sorted(near, key=lambda n: n[:2])]
 
@@ -553,8 +550,9 @@ class Store:
 
     def listing_rows(self, columns: tuple[str, ...]):
         """Every stored row with only ``columns`` (the feeds plan without bodies), streamed."""
-        if not all(c in ARTICLE_COLUMNS for c in columns):
-            raise ValueError(f"not columns of articles: {sorted(set(columns) - set(ARTICLE_COLUMNS))}")
+        unknown = set(columns) - set(self.db["articles"].columns_dict)
+        if unknown:
+            raise ValueError(f"not columns of articles: {sorted(unknown)}")
         for values in self.conn.execute(f"SELECT {', '.join(columns)} FROM articles"):
             yield dict(zip(columns, values))
 
@@ -567,11 +565,3 @@ class Store:
             names = [d[0] for d in cursor.description]
             rows += [dict(zip(names, values)) for values in cursor]
         return rows
-
-    def articles_by_first_seen(self) -> list[dict]:
-        """Every stored row, duplicates included, in the order first seen (id breaks ties).
-
-        One query, so one consistent snapshot: the feeds publish the rows whose
-        ``duplicate_of`` is NULL, and cut all rows into fixed archive slots.
-        """
-        return list(self.db.query("SELECT * FROM articles ORDER BY first_seen, id"))

@@ -36,7 +36,7 @@ class Listing:
     published: datetime          # as Entry.published
     updated: datetime
     fingerprint: bytes
-    sort_key: tuple              # newest first, then id: a total, stable order (as Entry.sort_key)
+    sort_key: tuple              # newest first, then id: a total, stable order
     position: int = 0            # in the slot order of every row (set by the plan)
 
 
@@ -77,11 +77,6 @@ class Entry:
             return None
         title, href = self.attribution
         return href or f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, 'outlet:' + title)}"
-
-    @property
-    def sort_key(self) -> tuple:
-        """Newest first, then id: a total, stable order."""
-        return (-self.published.timestamp(), self.id)
 
     def categories(self, site_url: str) -> list[dict]:
         """Atom categories: the category, the tags, the origin, and date-unknown when it applies."""

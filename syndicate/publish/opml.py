@@ -5,9 +5,8 @@ newest entry, never by the clock: an unchanged store gives the same bytes."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import quoteattr
 
-from .formats.syndication import DECLARATION, rfc822, text
+from .formats.syndication import DECLARATION, attr, rfc822, text
 from .plan import KIND_ORDER, KINDS
 from .text import EPOCH
 
@@ -24,11 +23,11 @@ def opml_bytes(summaries: list[tuple[Document, int]], site_url: str) -> bytes:
     groups: dict[str, list[str]] = {}
     for doc, _ in summaries:
         feed = doc.feed
-        language = f" language={quoteattr(feed.language)}" if feed.language else ""
+        language = f' language="{attr(feed.language)}"' if feed.language else ""
         groups.setdefault(feed.kind, []).append(
-            f"      <outline type=\"rss\" text={quoteattr(feed.title)} title={quoteattr(feed.title)} "
-            f"xmlUrl={quoteattr(site_url + doc.path('atom'))} htmlUrl={quoteattr(feed.home)}{language}/>\n")
-    body = "".join(f"    <outline text={quoteattr(KINDS[kind].heading)}>\n" + "".join(groups[kind]) + "    </outline>\n"
+            f'      <outline type="rss" text="{attr(feed.title)}" title="{attr(feed.title)}" '
+            f'xmlUrl="{attr(site_url + doc.path("atom"))}" htmlUrl="{attr(feed.home)}"{language}/>\n')
+    body = "".join(f'    <outline text="{attr(KINDS[kind].heading)}">\n' + "".join(groups[kind]) + "    </outline>\n"
                    for kind in KIND_ORDER if kind in groups)
     return (f'{DECLARATION}<opml version="2.0">\n  <head>\n    <title>csr-syndicate: every feed</title>\n'
             f"    <dateModified>{rfc822(newest)}</dateModified>\n"

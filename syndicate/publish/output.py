@@ -88,9 +88,8 @@ class Generation:
 
     def remember(self, marker: str) -> None:
         """Record on the current generation that it is also what ``marker`` makes."""
-        manifest = {"made_from": marker, "files": self.manifest}
         temporary = self.gens / f".{self.current.name}.json.tmp"
-        _write_new(temporary, (json.dumps(manifest, indent=0, sort_keys=True) + "\n").encode())
+        _write_new(temporary, _manifest_bytes(marker, self.manifest))
         _sync([temporary])
         os.replace(temporary, _manifest(self.current))
 
@@ -137,8 +136,7 @@ class Generation:
             if rel not in paths and not _ours(rel):
                 (self.new / rel).parent.mkdir(parents=True, exist_ok=True)
                 os.link(path, self.new / rel)
-        manifest = {"made_from": marker, "files": self.digests}
-        _write_new(_manifest(self.new), (json.dumps(manifest, indent=0, sort_keys=True) + "\n").encode())
+        _write_new(_manifest(self.new), _manifest_bytes(marker, self.digests))
         _sync([self.new / rel for rel in self.written] + [_manifest(self.new)])
         for directory in sorted({(self.new / rel).parent for rel in paths} | {self.new}):
             _fsync_dir(directory)
@@ -168,6 +166,10 @@ class Generation:
 def _manifest(generation: Path) -> Path:
     """Beside each generation: the digest of each file it holds (see render.py)."""
     return generation.with_name(generation.name + ".json")
+
+
+def _manifest_bytes(marker: str, digests: dict[str, str]) -> bytes:
+    return (json.dumps({"made_from": marker, "files": digests}, indent=0, sort_keys=True) + "\n").encode()
 
 
 def _read_manifest(generation: Path | None) -> tuple[dict[str, str], str | None]:

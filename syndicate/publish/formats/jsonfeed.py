@@ -18,6 +18,10 @@ _ITEMS = "\x00items\x00"  # stands in for the items while the document around th
 _ITEMS_JSON = f"[\n    {json.dumps(_ITEMS)}\n  ]"  # as it comes out (raw newlines: never inside a JSON string)
 
 
+def _about(site_url: str) -> str:
+    return site_url + "index.html#about"
+
+
 def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
 
@@ -30,7 +34,7 @@ def json_item(e: Entry, site_url: str) -> str:
         "date_published": rfc3339(e.published), "date_modified": rfc3339(e.updated),
         "authors": [{"name": e.author}],
         "tags": [t for t in (e.category, *e.tags) if t],
-        "_syndicate": {"about": site_url + "index.html#about", "rights": e.rights, "origin": e.origin,
+        "_syndicate": {"about": _about(site_url), "rights": e.rights, "origin": e.origin,
                        "outlet": e.outlet, "source": e.source, "date_known": e.date_known,
                        "gone": rfc3339(e.gone) if e.gone else None},
     }
@@ -44,7 +48,7 @@ def json_document(doc: Document, site_url: str, items: list[str]) -> bytes:
     data = {
         "version": "https://jsonfeed.org/version/1.1", "title": feed.title, "home_page_url": feed.home,
         "feed_url": site_url + doc.path("json"), "description": f"{feed.description}\n\n{feed.rights}",
-        "_syndicate": {"about": site_url + "index.html#about", "rights": feed.rights, "updated": rfc3339(doc.updated)},
+        "_syndicate": {"about": _about(site_url), "rights": feed.rights, "updated": rfc3339(doc.updated)},
         "items": [_ITEMS] if items else [],
     }
     if feed.language:
