@@ -66,7 +66,7 @@ class GenericSpider(SourceSpider):
                             failure.request.url, failure.type.__name__)
         yield from self.other_discovery()
 
-    def _article(self, link: str):
+    def _article(self, link: str, listed: str | None = None):
         link = self.real(link)
         parts = urlsplit(link)
         if (parts.hostname or "").lower() != self.source.host:
@@ -75,7 +75,7 @@ class GenericSpider(SourceSpider):
         target = urlsplit(canonical)
         if not self.article_path.search(target.path + (f"?{target.query}" if target.query else "")):
             return None
-        return self.article_request(canonical)
+        return self.article_request(canonical, listed)
 
     def parse_feed(self, response):
         """An RSS or Atom feed: every entry link on this site is an article."""
@@ -96,7 +96,7 @@ class GenericSpider(SourceSpider):
         for entry in parsed.entries:
             link = self.real(response.urljoin(entry.get("link", "")))
             new = new or canonical_url(link, self.source.scheme) not in self.known
-            request = self._article(link)
+            request = self._article(link, entry.get("published") or entry.get("updated"))
             if request is not None:
                 yield request
         if new or not parsed.entries:
@@ -131,7 +131,7 @@ class GenericSpider(SourceSpider):
                     continue
                 yield self.list_request(canonical_url(self.real(loc), self.source.scheme), self.parse_sitemap)
                 continue
-            request = self._article(loc)
+            request = self._article(loc, entry.get("lastmod"))
             if request is not None:
                 yield request
 

@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 from functools import cached_property
 from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
 
 from .dates import find_date_text, iso, parse_date, starts_with_date
 from .errors import NoBody, NoTitle, SoftNotFound
@@ -121,6 +123,8 @@ class Page:
     root: object
     blocks: list[Block]
     found: dict = field(default_factory=dict)  # which strategy gave each field (for the health report)
+    listed: str | None = None         # the date shown beside the link that led here (list page, sitemap, feed)
+    last_modified: str | None = None  # the response's Last-Modified header
     extracted: dict = field(default_factory=dict, repr=False)  # trafilatura's readings, by mode
 
     @classmethod
@@ -139,6 +143,14 @@ class Page:
     def doc_title(self) -> str:
         """<title>, without a page number ("Title(1)_Column": the first page of several)."""
         return PAGE_NUMBER.sub("", clean_text(self.root.findtext(".//title") or ""))
+
+    @cached_property
+    def url_date(self) -> datetime | None:
+        """The date of the source's posting folder in the page's address (registry ``url_date``)."""
+        match = self.source.url_date.search(urlsplit(self.url).path) if self.source.url_date is not None else None
+        if match is None:
+            return None
+        return parse_date(f"{match['y']}-{match['m']}-{match['d']}", self.source.timezone, self.now)
 
     @cached_property
     def markup_date(self) -> str | None:
@@ -198,9 +210,12 @@ class Page:
             import trafilatura
 
             options = {"precision": {"favor_precision": True}, "recall": {"favor_recall": True}}.get(mode, {})
+            # Dates from the markup only: its extensive search takes "since 2019" in the text for 2019-01-01.
+            dates = {"original_date": True, "extensive_search": False,
+                     "max_date": (self.now or datetime.now(timezone.utc)).strftime("%Y-%m-%d")}
             self.extracted[mode] = trafilatura.bare_extraction(
                 self.html, url=self.url, with_metadata=True, include_comments=False, include_tables=False,
-                deduplicate=False, **options)
+                deduplicate=False, date_extraction_params=dates, **options)
         return self.extracted[mode]
 
     @cached_property
@@ -578,18 +593,23 @@ def _pattern(page: Page, patterns, group: str) -> str | None:
     return None
 
 
-def published(page: Page, metas: list[Meta], dateline: str | None, credit_date: str | None) -> datetime | None:
-    """The page's own date, by the first strategy that gives one: the source's dateline,
+def published(page: Page, metas: list[Meta], dateline: str | None, credit_date: str | None
+              ) -> tuple[datetime | None, str | None]:
+    """The story's date and, when the page does not show it, the evidence it was inferred from.
+
+    The page's own date comes by the first strategy that gives one: the source's dateline,
     patterns and selector; a meta line; the page's structured metadata; <time>; a credit
-    line's date; the source's URL posting folder; trafilatura. A date field that holds no
-    date means none (NULL, never a guess)."""
+    line's date; trafilatura. A date field that holds no date ("时间: 未知") is no date: never a
+    guess from the page. Without one, the date is inferred from the best evidence the crawl has,
+    and the evidence is returned with it (see :func:`inferred`). (None, None): no date at all."""
     src = page.source
     parse = lambda text: parse_date(_nfkc(text), src.timezone, page.now, src.date_order)  # noqa: E731
     for how, value in (("dateline", dateline), ("pattern", _pattern(page, src.date_patterns, "date")),
                        ("selector", next(iter(page.select(src.selectors.date)), None))):
         if value:
             page.found["date"] = how
-            return parse(value)
+            date = parse(value)
+            return (date, None) if date else inferred(page)
     for meta in metas:
         if meta.date:
             page.found["date"] = "meta"
@@ -597,24 +617,53 @@ def published(page: Page, metas: list[Meta], dateline: str | None, credit_date: 
             day_only = shown is not None and shown.time() == datetime.min.time()
             exact = parse(page.markup_date) if (meta.in_source or day_only) and page.markup_date else None
             if exact and (meta.in_source or day_only and exact.date() == shown.date()):
-                return exact  # "May 4, 2018" on the page, its time in the markup; a credit's date is the credit's
-            return shown
+                return exact, None  # "May 4, 2018" on the page, its time in the markup; a credit's date is the credit's
+            return (shown, None) if shown else inferred(page)
     if any(meta.date_field for meta in metas[:1]):
-        return None  # a date field the page filled with something that is not a date
+        return inferred(page)  # a date field the page filled with something that is not a date
     for how, value in (("structured", page.markup_date), ("credit", credit_date)):
         if value:
             page.found["date"] = how
-            return parse(value)
-    if src.url_date is not None:
-        match = src.url_date.search(urlsplit(page.url).path)
-        if match:
-            page.found["date"] = "url"
-            return parse(f"{match['y']}-{match['m']}-{match['d']}")
-    doc = page.trafilatura()
-    if doc is not None and doc.date:
-        page.found["date"] = "extractor"
-        return parse(doc.date)
-    return None
+            date = parse(value)
+            return (date, None) if date else inferred(page)
+    if page.url_date is None:  # the posting folder is better evidence than the extractor's guess
+        doc = page.trafilatura()
+        if doc is not None and doc.date:
+            page.found["date"] = "extractor"
+            return parse(doc.date), None
+    return inferred(page)
+
+
+LAST_MODIFIED_MIN_AGE = timedelta(days=1)  # a dynamic page stamps the time it was served: not evidence
+
+
+def inferred(page: Page) -> tuple[datetime | None, str | None]:
+    """A date for a page that shows none, and what it rests on, best evidence first:
+
+    ``url``            the source's posting folder in the address (/2017/0612/263.html);
+    ``listing``        the date the list page, sitemap ``lastmod`` or site feed gave beside the link;
+    ``last-modified``  the page's HTTP Last-Modified, when at least a day older than the fetch.
+
+    Feeds flag such dates as inferred. (None, None) when the crawl has no evidence."""
+    src = page.source
+    if page.url_date is not None:
+        page.found["date"] = "url"
+        return page.url_date, "url"
+    if page.listed:
+        date = parse_date(_nfkc(page.listed), src.timezone, page.now, src.date_order)
+        if date is not None and (page.now is None or date <= page.now):
+            page.found["date"] = "listing"
+            return date, "listing"
+    if page.last_modified:
+        try:
+            date = parsedate_to_datetime(page.last_modified)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            date = None
+        now = page.now or datetime.now(timezone.utc)
+        if date is not None and date.tzinfo is not None and date.year >= 1995 and date <= now - LAST_MODIFIED_MIN_AGE:
+            page.found["date"] = "last-modified"
+            return date.astimezone(ZoneInfo(src.timezone)), "last-modified"
+    return None, None
 
 
 ARTICLE_CONTAINER = re.compile(r"\b(?:post|entry|article|hentry|story|node)", re.I)
@@ -879,10 +928,11 @@ def parse_page(page: Page, canonical: str) -> Article:
         provenance = reprint_without_outlet(src)
 
     body = "\n\n".join(credit.paragraphs)
+    date, date_basis = published(page, metas, dateline, credit.date_text or source_date)
     declared = page.root.get("lang") or meta_content(page.root, "content-language") or src.language
     return Article(
         url=page.url, canonical_url=canonical, source=src.key, title=strip_bidi(title_text), body=body,
-        published=iso(published(page, metas, dateline, credit.date_text or source_date)),
+        published=iso(date), date_basis=date_basis,
         author=real_author(strip_bidi(author(page, metas))),
         category=strip_bidi(category(page, title_text)), tags=[strip_bidi(t) for t in tags(page, lines, title_at)],
         language=detect_language(f"{title_text}\n{body}", declared), origin=provenance.origin,
@@ -891,7 +941,11 @@ def parse_page(page: Page, canonical: str) -> Article:
 
 
 def parse_response(response, source: Source, registry: Registry, canonical: str, now: datetime | None = None) -> Article:
-    """A Scrapy response -> Article (see parse_page)."""
+    """A Scrapy response -> Article (see parse_page); the date listed beside the link that led
+    here (request meta ``listed``) and Last-Modified are evidence for a page that shows no date."""
     content_type = response.headers.get("Content-Type", b"").decode("latin-1")
     page = Page.from_bytes(response.url, response.body, content_type, source, registry, now)
+    page.listed = response.meta.get("listed")
+    modified = response.headers.get("Last-Modified")
+    page.last_modified = modified.decode("latin-1") if modified else None
     return parse_page(page, canonical)

@@ -18,7 +18,10 @@ class Article:
     source: str                   # registry key / spider name
     title: str
     body: str                     # plain text, paragraphs separated by a blank line
-    published: str | None = None  # ISO 8601 with offset; None when the page gives no valid date
+    published: str | None = None  # ISO 8601 with offset; None when neither the page nor the crawl dates it
+    # None: ``published`` is the page's own date. Else the evidence it was inferred from, the
+    # page showing none: "url" (posting folder), "listing" (list page, sitemap, feed), "last-modified".
+    date_basis: str | None = None
     author: str | None = None
     category: str | None = None
     tags: list[str] = field(default_factory=list)

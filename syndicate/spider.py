@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import scrapy
 
 from .config import CrawlConfig
+from .dates import find_date_text
 from .errors import SkipPage
 from .extensions import crawl_store
 from .incremental import conditional, due, may_skip, page_number, pages_to_follow, target
@@ -85,8 +86,9 @@ class SourceSpider(scrapy.Spider):
     def due(self, info: dict) -> bool:
         return due(info, self.config.now, self.config.freshness)
 
-    def article_request(self, canonical: str) -> scrapy.Request | None:
-        """A new article, or a stored one due for a (conditional) re-check; None when fresh."""
+    def article_request(self, canonical: str, listed: str | None = None) -> scrapy.Request | None:
+        """A new article, or a stored one due for a (conditional) re-check; None when fresh.
+        ``listed``: the date shown beside the link (evidence for a page that shows none)."""
         info = self.known.get(canonical)
         headers = {}
         if info is not None:
@@ -97,8 +99,11 @@ class SourceSpider(scrapy.Spider):
                 return None
             headers = conditional(info["etag"], info["last_modified"])
             self.crawler.stats.inc_value("syndicate/incremental/recheck")
-        return scrapy.Request(self.fetch_url(canonical), callback=self.parse_page, headers=headers,
-                              meta={"handle_httpstatus_list": [304, 404, 410]}, errback=self.article_failed)
+        meta = {"handle_httpstatus_list": [304, 404, 410]}
+        if listed:
+            meta["listed"] = listed
+        return scrapy.Request(self.fetch_url(canonical), callback=self.parse_page, headers=headers, meta=meta,
+                              errback=self.article_failed)
 
     def list_request(self, canonical: str, callback, **kwargs) -> scrapy.Request:
         """A list page, feed or sitemap: conditional in an incremental run when its validators
@@ -143,9 +148,9 @@ class SourceSpider(scrapy.Spider):
             return
         yield from answer
         pages, listed = [], {}
-        for href in response.css("a::attr(href)").getall():
+        for anchor in response.xpath("//a[@href]"):
             try:
-                link = self.real(response.urljoin(href.strip()))
+                link = self.real(response.urljoin(anchor.attrib["href"].strip()))
                 parts = urlsplit(link)
             except ValueError:
                 continue
@@ -155,7 +160,7 @@ class SourceSpider(scrapy.Spider):
             path = target(canonical)
             if self.article_path.search(path):
                 listed[canonical] = canonical in self.known
-                request = self.article_request(canonical)
+                request = self.article_request(canonical, None if listed[canonical] else date_beside(anchor))
                 if request is not None:
                     yield request
             elif self.list_path.search(path):
@@ -208,6 +213,16 @@ class SourceSpider(scrapy.Spider):
 
     def parse_article(self, response):  # pragma: no cover - each site implements it
         raise NotImplementedError
+
+
+def date_beside(anchor) -> str | None:
+    """The date a list page shows beside an article link: in the list item, table row or
+    teaser the link stands in, when that holds no other link to an article. (Text shaped like
+    a date; the field layer parses it, and a bad one is no evidence.)"""
+    holder = anchor.xpath("ancestor::*[self::li or self::tr or self::article or self::dd or self::dt][1]")
+    if not holder or len(holder.xpath(".//a[@href]")) > 2:
+        return None
+    return find_date_text(holder[0].xpath("normalize-space(.)").get()[:300])
 
 
 def _header(response, name: str) -> str | None:

@@ -24,10 +24,23 @@ NEW, UPDATED, UNCHANGED, DUPLICATE = "new", "updated", "unchanged", "duplicate"
 
 # Columns that make up an article's content: a change in any of them is an update. (``url``
 # is not one: the same page fetched through another copy of the site is the same content.)
-CONTENT_COLUMNS = ("title", "published", "language", "origin", "outlet", "rights",
+CONTENT_COLUMNS = ("title", "published", "date_basis", "language", "origin", "outlet", "rights",
                    "author", "category", "tags", "body", "content_hash")
 # A change in these may change which copy of a duplicate group is the original.
 REGROUP_COLUMNS = ("content_hash", "origin", "published", "language")
+
+# The columns feeds show (an update of any of them makes the feeds' state new), as of migration 9.
+FEED_COLUMNS_9 = ("id", "canonical_url", "source", "title", "published", "updated", "language", "origin", "outlet",
+                  "rights", "author", "category", "tags", "body", "content_hash", "duplicate_of", "revision",
+                  "first_seen", "gone", "story_id")
+
+
+def _feed_trigger(event: str, columns: tuple[str, ...] = ()) -> str:
+    """The trigger that makes the feeds' state new after an insert, a delete, or an update of ``columns``."""
+    when = "WHEN " + " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns) if columns else ""
+    return f"""CREATE TRIGGER articles_feed_{event.lower()} AFTER {event} ON articles {when}
+            BEGIN UPDATE store_meta SET value = lower(hex(randomblob(16))) WHERE key = 'feed_state'; END"""
+
 
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "articles, LSH bands", [
@@ -129,17 +142,17 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     ]),
     (9, "a token of the feeds' state, new at every change feeds show (a publish with nothing new does nothing)", [
         "INSERT OR IGNORE INTO store_meta (key, value) VALUES ('feed_state', lower(hex(randomblob(16))))",
-        *(f"""CREATE TRIGGER articles_feed_{event.lower()} AFTER {event} ON articles {when}
-            BEGIN UPDATE store_meta SET value = lower(hex(randomblob(16))) WHERE key = 'feed_state'; END"""
-          for event, when in (("INSERT", ""), ("DELETE", ""), ("UPDATE", "WHEN " + " OR ".join(
-              f"OLD.{c} IS NOT NEW.{c}" for c in (
-                  "id", "canonical_url", "source", "title", "published", "updated", "language", "origin", "outlet",
-                  "rights", "author", "category", "tags", "body", "content_hash", "duplicate_of", "revision",
-                  "first_seen", "gone", "story_id"))))),
+        _feed_trigger("INSERT"), _feed_trigger("DELETE"), _feed_trigger("UPDATE", FEED_COLUMNS_9),
+    ]),
+    (10, "dates inferred from the crawl's evidence, flagged (date_basis)", [
+        "ALTER TABLE articles ADD COLUMN date_basis TEXT",
+        "DROP TRIGGER articles_feed_update",
+        _feed_trigger("UPDATE", (*FEED_COLUMNS_9, "date_basis")),
     ]),
 ]
 
 GONE, MISSING = "gone", "missing"
+FIRST_SEEN = "first-seen"  # date_basis of a story dated by when a later crawl first found it
 
 
 # SQLite's application_id of our databases ("CSRS"), set by the first migration's open.
@@ -302,6 +315,11 @@ class Store:
         """Store one article; returns new / updated / unchanged / duplicate. Call inside batch()."""
         row = to_row(article)
         old = self.get(row["id"])
+        if row["published"] is None:  # the page shows no date, and the crawl found no evidence of one
+            if old is not None and old["date_basis"] == FIRST_SEEN:
+                row.update(published=old["published"], date_basis=FIRST_SEEN)
+            elif old is None and self._crawled_before(row["source"]):
+                row.update(published=now, date_basis=FIRST_SEEN)
         if old is not None:
             seen = {"last_seen": now, "etag": row["etag"], "last_modified": row["last_modified"], "url": row["url"],
                     "gone": None, "misses": 0}
@@ -319,6 +337,13 @@ class Store:
         self.db["articles"].insert(row)
         self.conn.execute("DELETE FROM skipped WHERE canonical_url = ?", [row["canonical_url"]])
         return DUPLICATE if self._link(row["id"], article.body) else NEW
+
+    def _crawled_before(self, source: str) -> bool:
+        """Whether a crawl of ``source`` has completed: then a story new to the store appeared on
+        the site since, and when it was first seen dates it (``first-seen``). A story the first
+        crawl finds may be years old: it stays undated."""
+        row = self.conn.execute("SELECT complete FROM crawl_state WHERE source = ?", [source]).fetchone()
+        return row is not None and row[0] is not None
 
     def _group(self, root_id: str) -> list[dict]:
         return list(self.db.query("SELECT * FROM articles WHERE id = ? OR duplicate_of = ?", [root_id, root_id]))

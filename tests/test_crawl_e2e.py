@@ -45,7 +45,7 @@ def test_row_matches_the_answer_key(crawled, article):
     _, rows = crawled
     row = rows[article["canonical_url"]]
     assert row["title"] == article["title"]
-    assert row["published"] == article["published"]
+    assert (row["published"], row["date_basis"]) == (article["published"], article["date_basis"])
     assert (row["origin"], row["outlet"]) == (article["origin"], article["outlet"])
     assert row["language"] == article["language"]
     assert row["category"] == article["category"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from feeds_fixtures import (CANONICAL, CRAWL_1, DUPLICATE_EN, EN, HOSTILE_EN, ORIGINAL_EN, ORIGINAL_ZH, REPRINT_EN,
+from feeds_fixtures import (CANONICAL, CRAWL_1, CRAWL_2, DUPLICATE_EN, EN, HOSTILE_EN, ORIGINAL_EN, ORIGINAL_ZH, REPRINT_EN,
                             REPRINT_ZH, UNKNOWN_EN, ZH, build_store, numbered)
 from syndicate import publish as feeds
 from syndicate.publish import output
@@ -160,7 +160,12 @@ def test_entries_titles_links_dates_match_the_store(out, store):
             assert entry.link == row["canonical_url"]
             if row["id"] != article_id(HOSTILE_EN.canonical_url):
                 assert entry.title == row["title"]
-            expected = datetime.fromisoformat(row["published"] or row["first_seen"])
+            if row["published"] is None:  # unknown: no published date at all, placed by first_seen
+                assert "published" not in entry
+                assert name.endswith("rss") or datetime.fromisoformat(entry.updated) == \
+                    datetime.fromisoformat(row["first_seen"])
+                continue
+            expected = datetime.fromisoformat(row["published"])
             assert parsedate_to_datetime(entry.published) == expected if name.endswith("rss") \
                 else datetime.fromisoformat(entry.published) == expected
             assert entry.rights == (row["rights"] or feeds.note(row["language"], "rights_unknown",
@@ -190,10 +195,14 @@ def test_feeds_hold_their_members(out):
 
 
 def test_newest_first_then_id(out):
+    """Dated stories newest first, then by id; a story of unknown date comes after them all
+    (it may be years old: never at the top as today's news)."""
     for path in feed_files(out, ".atom"):
         entries = parsed(path).entries
-        keys = [(-datetime.fromisoformat(e.published).timestamp(), e.id) for e in entries]
+        keys = [("published" not in e, -datetime.fromisoformat(e.get("published", e.updated)).timestamp(), e.id)
+                for e in entries]
         assert keys == sorted(keys), path
+    assert parsed(out / "all.atom").entries[-1].id == urn(UNKNOWN_EN)
 
 
 # -- attribution ---------------------------------------------------------------------------------
@@ -292,13 +301,19 @@ def test_unknown_origin_says_rights_unknown(out):
 
 # -- dates -----------------------------------------------------------------------------------------
 def test_unknown_date_is_placed_by_first_seen_and_says_so(out):
+    """No date on the page and no evidence of one: no published date is claimed (Atom
+    <published>, RSS <pubDate> and JSON date_published are left out), the entry's <updated> is
+    when it was first seen, and it says so."""
     atom = by_id(parsed(out / "all.atom"))[urn(UNKNOWN_EN)]
-    assert datetime.fromisoformat(atom.published) == datetime.fromisoformat(CRAWL_1)
+    assert "published" not in atom
+    assert datetime.fromisoformat(atom.updated) == datetime.fromisoformat(CRAWL_1)
     assert "date-unknown" in {t.term for t in atom.tags}
     assert "Publication date unknown" in article_summary(atom)
     rss = by_id(parsed(out / "all.rss"))[urn(UNKNOWN_EN)]
-    assert parsedate_to_datetime(rss.published) == datetime.fromisoformat(CRAWL_1)
+    assert "published" not in rss
     assert "date-unknown" in {t.term for t in rss.tags}
+    item = next(i for i in json.loads((out / "all.json").read_text("utf-8"))["items"] if i["id"] == urn(UNKNOWN_EN))
+    assert "date_published" not in item and item["_syndicate"]["date_known"] is False
     known = by_id(parsed(out / "all.atom"))[urn(ORIGINAL_EN)]
     assert "date-unknown" not in {t.term for t in known.tags}
 
@@ -307,7 +322,7 @@ def test_date_formats(out):
     rss = (out / "all.rss").read_text("utf-8")
     rfc822 = r"[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}"
     dates = re.findall(r"<pubDate>(.*?)</pubDate>", rss)
-    assert len(dates) == len(CANONICAL) and all(re.fullmatch(rfc822, d) for d in dates)
+    assert len(dates) == len(CANONICAL) - 1 and all(re.fullmatch(rfc822, d) for d in dates)  # one undated
     assert "<pubDate>Fri, 01 Mar 2024 10:00:00 +0800</pubDate>" in rss
     atom = (out / "all.atom").read_text("utf-8")
     assert "<published>2024-03-01T10:00:00+08:00</published>" in atom
@@ -758,3 +773,26 @@ def test_every_feed_in_one_opml_file(out, store):
     page = lxml.html.parse(str(out / "index.html")).getroot()
     assert page.xpath('//head/link[@rel="alternate"][@type="text/x-opml"][@href="feeds.opml"]')
     assert page.xpath('//a[@href="feeds.opml"]')
+
+
+def test_no_two_stories_share_an_updated_instant(tmp_path):
+    """Day-only dates coincide; feed validators warn when two entries share <updated>. The
+    story that took the instant first keeps it; the other moves on by a second; published
+    dates never move."""
+    store = build_store(tmp_path / "s.db")
+    same = [dataclasses.replace(ORIGINAL_EN, url=f"https://en.csr-china.net/a/news/2024/0101/{n}.html",
+                                canonical_url=f"https://en.csr-china.net/a/news/2024/0101/{n}.html",
+                                title=f"Same day {n}", body=f"Story {n} of the same day, {n * 104729} words.\n\nEnd {n}.",
+                                published="2024-01-01T00:00:00+08:00") for n in (1, 2, 3)]
+    with store.batch():
+        store.upsert(same[0], CRAWL_1)
+        store.upsert(same[1], CRAWL_2)
+        store.upsert(same[2], CRAWL_2)
+    feeds.publish(store, tmp_path / "out", site_url=SITE)
+    entries = {e.title: e for e in parsed(tmp_path / "out" / "all.atom").entries}
+    updated = [datetime.fromisoformat(entries[f"Same day {n}"].updated) for n in (1, 2, 3)]
+    assert updated[0] == datetime.fromisoformat("2024-01-01T00:00:00+08:00")  # seen first: keeps it
+    assert sorted(updated[1:]) == [updated[0] + timedelta(seconds=1), updated[0] + timedelta(seconds=2)]
+    assert {entries[f"Same day {n}"].published for n in (1, 2, 3)} == {"2024-01-01T00:00:00+08:00"}
+    every = [e.updated for e in parsed(tmp_path / "out" / "all.atom").entries]
+    assert len(every) == len(set(every))

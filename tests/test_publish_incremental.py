@@ -75,7 +75,7 @@ def test_documents_are_the_bytes_feedgen_writes(store, tmp_path):
     compared = 0
     for feed in plan_feeds(store.listing_rows(LISTING_COLUMNS), permissive, SITE):
         for doc in documents(feed, 3, 3):
-            full = Document(feed, [make_entry(rows[e.id], permissive.sources) for e in doc.entries], doc.page,
+            full = Document(feed, [make_entry(rows[e.id], permissive.sources, e.nudge) for e in doc.entries], doc.page,
                             doc.prev_archive)
             for suffix, reference in REFERENCE.items():
                 if suffix == "json" and doc.page is not None:
@@ -152,10 +152,10 @@ def test_a_story_that_cannot_be_made_into_an_entry_is_retried(store, tmp_path, m
     real = render.make_entry
     target = BY_URL[HOSTILE_EN.canonical_url].canonical_url
 
-    def broken(row, sources):
+    def broken(row, sources, nudge=0):
         if row["canonical_url"] == target:
             raise ValueError("bad row")
-        return real(row, sources)
+        return real(row, sources, nudge)
 
     monkeypatch.setattr(render, "make_entry", broken)
     report = feeds.publish(store, out, site_url=SITE)

@@ -78,7 +78,7 @@ def post_entry(m: Mirror, p: Post) -> dict:
     texts = [t for t in map(paragraph_text, p.body) if t is not None]
     return {
         "host": p.host, "path": p.path, "canonical_url": p.canonical_url, "title": p.title,
-        "published": p.published.isoformat(), "author": person(p.author), "category": p.category, "tags": p.tags,
+        "published": p.published.isoformat(), "date_basis": None, "author": person(p.author), "category": p.category, "tags": p.tags,
         "origin": p.origin, "outlet": p.outlet, "outlet_as_written": p.source, "language": p.language,
         "duplicate_of": p.duplicate_of.canonical_url if p.duplicate_of else None,
         "encoding": p.encoding, "header_charset": p.header_charset, "template": p.template,

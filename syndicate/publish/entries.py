@@ -8,7 +8,7 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from ..items import ID_NAMESPACE, real_author
 from ..sources import Source
@@ -18,7 +18,7 @@ from .text import (EPOCH, html_paragraphs, note, paragraphs, parse_time, plain_l
 TERMS = "urn:csr-syndicate:"  # schemes of our own category terms: urn:csr-syndicate:origin, ...:date
 # The columns an entry is made from, but the body (a changed body changes ``revision`` and
 # ``content_hash``, which are listed): what a listing reads and what its fingerprint covers.
-LISTING_COLUMNS = ("id", "canonical_url", "source", "title", "published", "updated", "language", "origin",
+LISTING_COLUMNS = ("id", "canonical_url", "source", "title", "published", "date_basis", "updated", "language", "origin",
                    "outlet", "rights", "author", "category", "tags", "content_hash", "duplicate_of", "revision",
                    "first_seen", "gone", "story_id")
 
@@ -33,11 +33,13 @@ class Listing:
     source: str
     language: str | None
     seen: datetime               # first_seen
-    published: datetime          # as Entry.published
+    published: datetime          # as Entry.published, else first_seen
     updated: datetime
+    since: tuple                 # (when it took its ``updated`` instant: its last edit, else first_seen; edited)
     fingerprint: bytes
-    sort_key: tuple              # newest first, then id: a total, stable order
+    sort_key: tuple              # newest first, stories of unknown date last, then id: a total, stable order
     position: int = 0            # in the slot order of every row (set by the plan)
+    nudge: int = 0               # seconds added to ``updated`` so no two stories share it (set by the plan)
 
 
 @dataclass(frozen=True)
@@ -50,9 +52,9 @@ class Entry:
     link: str
     source: str
     language: str | None
-    published: datetime          # the page's date, else first_seen (then date_known is False)
-    updated: datetime
-    date_known: bool
+    published: datetime | None   # the page's date, else the date inferred (date_basis); None: unknown
+    updated: datetime            # the last content change, else published, else first_seen
+    date_basis: str | None       # the evidence an inferred date rests on (items.Article.date_basis)
     gone: datetime | None        # since when the site no longer serves the page
     origin: str
     outlet: str | None
@@ -71,6 +73,10 @@ class Entry:
         return f"urn:uuid:{self.story}"
 
     @property
+    def date_known(self) -> bool:
+        return self.published is not None
+
+    @property
     def attribution_id(self) -> str | None:
         """Atom ``<source><id>``: the site's home page, or a name-based id of the outlet."""
         if not self.attribution:
@@ -79,7 +85,7 @@ class Entry:
         return href or f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, 'outlet:' + title)}"
 
     def categories(self, site_url: str) -> list[dict]:
-        """Atom categories: the category, the tags, the origin, and date-unknown when it applies."""
+        """Atom categories: the category, the tags, the origin, and date-inferred / date-unknown when they apply."""
         cats = []
         if self.category:
             cats.append({"term": self.category, "scheme": site_url + "category/"})
@@ -87,14 +93,16 @@ class Entry:
         cats.append({"term": self.origin, "scheme": TERMS + "origin"})
         if not self.date_known:
             cats.append({"term": "date-unknown", "scheme": TERMS + "date"})
+        elif self.date_basis:
+            cats.append({"term": "date-inferred", "scheme": TERMS + "date"})
         if self.gone:
             cats.append({"term": "gone", "scheme": TERMS + "status"})
         return cats
 
 
 def _dates(row: dict) -> tuple[datetime, datetime | None, datetime, datetime]:
-    """(first_seen, the page's date, the entry's date, its last update) of a row: a story
-    without a known date is dated by when it was first seen."""
+    """(first_seen, the story's date, the entry's date, its last update) of a row: a story
+    without a date (neither shown nor inferred) is placed by when it was first seen."""
     first_seen = parse_time(row["first_seen"]) or EPOCH
     published = parse_time(row["published"])
     changed = parse_time(row["updated"])
@@ -105,15 +113,17 @@ def _dates(row: dict) -> tuple[datetime, datetime | None, datetime, datetime]:
 def make_listing(row: dict) -> Listing:
     """A row's :class:`Listing` (``row`` holds at least LISTING_COLUMNS)."""
     first_seen, _, dated, updated = _dates(row)
+    changed = parse_time(row["updated"])
     fingerprint = hashlib.blake2b(repr([row[c] for c in LISTING_COLUMNS]).encode("utf-8", "surrogatepass"),
                                   digest_size=16).digest()
     return Listing(id=row["id"], story=row.get("story_id") or row["id"], source=row["source"],
                    language=row["language"] or None, seen=first_seen, published=dated, updated=updated,
-                   fingerprint=fingerprint, sort_key=(-dated.timestamp(), row["id"]))
+                   since=(changed or first_seen, changed is not None), fingerprint=fingerprint, sort_key=(row["published"] is None, -dated.timestamp(), row["id"]))
 
 
-def make_entry(row: dict, sources: dict[str, Source]) -> Entry:
-    """An :class:`Entry` from a store row, applying the rights policy."""
+def make_entry(row: dict, sources: dict[str, Source], nudge: int = 0) -> Entry:
+    """An :class:`Entry` from a store row, applying the rights policy; ``nudge`` seconds are added
+    to its ``updated`` (the plan's :func:`~.plan.distinct_updates`)."""
     source = sources.get(row["source"])
     language = row["language"] or None
     link = xml_safe(row["canonical_url"]).strip()
@@ -127,11 +137,12 @@ def make_entry(row: dict, sources: dict[str, Source]) -> Entry:
     paras = paragraphs(row["body"], None if allowed else 1)  # a summary needs the first one only
     summary = summarise(paras)
     full_text = tuple(paras) if allowed else ()
-    tail = _notes(language, published is None, first_seen, gone, origin, outlet, rights)
+    basis = row.get("date_basis") if published is not None else None
+    tail = _notes(language, published, basis, first_seen, gone, origin, outlet, rights)
     return Entry(
         id=row["id"], story=row.get("story_id") or row["id"], title=plain_line(row["title"]) or note(language, "untitled"),
-        link=link, source=row["source"], language=language, published=dated,
-        updated=updated, date_known=published is not None, gone=gone,
+        link=link, source=row["source"], language=language, published=published,
+        updated=updated + timedelta(seconds=nudge), date_basis=basis, gone=gone,
         origin=origin, outlet=outlet, author=author, rights=rights, summary=summary, full_text=full_text,
         category=plain_name(row["category"]) or None, tags=_tags(row["tags"]), attribution=attribution,
         summary_html=sanitize_html(html_paragraphs(([summary] if summary else []) + tail), link),
@@ -151,12 +162,14 @@ def _credit(row: dict, source: Source | None, outlet: str | None, language: str 
     return author, (source.site_outlet or source.name, source.home) if origin == "original" and source else None
 
 
-def _notes(language: str | None, undated: bool, first_seen: datetime, gone: datetime | None, origin: str,
-           outlet: str | None, rights: str) -> list[str]:
-    """The paragraphs every entry ends with: date unknown, gone, the source, the rights."""
+def _notes(language: str | None, published: datetime | None, basis: str | None, first_seen: datetime,
+           gone: datetime | None, origin: str, outlet: str | None, rights: str) -> list[str]:
+    """The paragraphs every entry ends with: date unknown or inferred, gone, the source, the rights."""
     tail = []
-    if undated:
+    if published is None:
         tail.append(note(language, "date_unknown", date=first_seen.date().isoformat()))
+    elif basis:
+        tail.append(note(language, f"date_{basis.replace('-', '_')}", date=published.date().isoformat()))
     if gone:
         tail.append(note(language, "gone", date=gone.date().isoformat()))
     if origin == "reprinted" and outlet and outlet not in rights:

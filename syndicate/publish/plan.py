@@ -10,6 +10,7 @@ import operator
 import re
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Callable
 
 from ..items import ID_NAMESPACE
@@ -173,6 +174,22 @@ def _slot_order(listing: Listing) -> tuple:
     return (listing.seen, listing.published, listing.id)
 
 
+def distinct_updates(stories) -> None:
+    """Give no two stories the same ``updated`` instant (feed validators warn when two entries
+    share one, and day-only dates often coincide): a story whose instant another took before it
+    (by first_seen, or by the edit that gave it) moves on by whole seconds (Listing.nudge), an
+    edited story before an unedited one. So a new or edited story moves, never one already shown
+    as it is; ``published`` never moves."""
+    taken: set[datetime] = set()
+    for listing in sorted(stories, key=lambda s: (s.updated, s.since, s.id)):
+        instant = listing.updated
+        while instant in taken:
+            instant += timedelta(seconds=1)
+        taken.add(instant)
+        listing.nudge = int((instant - listing.updated).total_seconds())
+        listing.updated = instant
+
+
 def plan_feeds(rows, reg: Registry, site_url: str, failed: list[str] | None = None) -> list[Feed]:
     """Every feed to write, from every stored row (without its body: LISTING_COLUMNS). A row
     that cannot be planned is logged and its id appended to ``failed``; the others go on."""
@@ -197,6 +214,7 @@ def plan_feeds(rows, reg: Registry, site_url: str, failed: list[str] | None = No
                 feed.names.add(category)
             if canonical:
                 feed.entries.append(listing)
+    distinct_updates(p[0] for p in planned if p[1])
     # A feed exists while it has a story; the stable ones always do.
     kept = [f for f in feeds.values() if f.entries or f.path in STABLE_FEEDS]
     for feed in kept:

@@ -62,7 +62,7 @@ def document_digest(doc: Document, base: bytes) -> str:
     h.update(repr((feed.path, feed.title, feed.description, feed.language, feed.home, feed.rights, doc.page,
                    doc.prev_archive)).encode("utf-8", "surrogatepass"))
     for listing in doc.entries:
-        h.update(listing.fingerprint)
+        h.update(listing.fingerprint + listing.nudge.to_bytes(4, "big"))
     return h.hexdigest()
 
 
@@ -92,8 +92,10 @@ def render(jobs: list[Job], rows_by_id: Callable[[list[str]], Iterable[dict]], s
     wanted: dict[str, set[str]] = {}       # story row id -> the formats documents need it in
     uses: dict[str, int] = {}              # -> how many documents still need it
     position: dict[str, int] = {}
+    nudges: dict[str, int] = {}
     for job in jobs:
         for listing in job.doc.entries:
+            nudges[listing.id] = listing.nudge
             wanted.setdefault(listing.id, set()).update(fmt.suffix for fmt in job.formats)
             uses[listing.id] = uses.get(listing.id, 0) + 1
             position[listing.id] = listing.position
@@ -104,8 +106,8 @@ def render(jobs: list[Job], rows_by_id: Callable[[list[str]], Iterable[dict]], s
     for start in range(0, len(order), CHUNK) or [0]:
         chunk = order[start:start + CHUNK]
         for row in rows_by_id(chunk):
-            made[row["id"]] = _entry_strings(row, sources, site_url, [formats[s] for s in sorted(wanted[row["id"]])],
-                                             failed)
+            made[row["id"]] = _entry_strings(row, nudges[row["id"]], sources, site_url,
+                                             [formats[s] for s in sorted(wanted[row["id"]])], failed)
         for id_ in chunk:
             made.setdefault(id_, None)  # a row that went away meanwhile is no entry
         passed = float("inf") if start + CHUNK >= len(order) else position[chunk[-1]]
@@ -113,10 +115,10 @@ def render(jobs: list[Job], rows_by_id: Callable[[list[str]], Iterable[dict]], s
             _build(jobs[next_job], made, uses, site_url, put)
             next_job += 1
 
-def _entry_strings(row: dict, sources: dict, site_url: str, formats: list[Format],
+def _entry_strings(row: dict, nudge: int, sources: dict, site_url: str, formats: list[Format],
                    failed: list[str]) -> dict[str, str] | None:
     try:
-        entry = make_entry(row, sources)
+        entry = make_entry(row, sources, nudge)
         return {fmt.suffix: fmt.entry(entry, site_url) for fmt in formats}
     except Exception as exc:  # noqa: BLE001 - one bad row never stops the others
         logger.error("story %s (%s) not published: %s: %s", row.get("id"), row.get("canonical_url"),

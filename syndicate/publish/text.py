@@ -21,7 +21,11 @@ NOTES = {
     "en": {
         "rights_unknown": "Rights unknown: the page does not say where this item comes from. "
                           "See the original page for its terms: {url}",
-        "date_unknown": "Publication date unknown: dated by when it was first seen ({date}).",
+        "date_unknown": "Publication date unknown: placed by when it was first seen ({date}).",
+        "date_url": "The page shows no date: {date} is inferred from its address.",
+        "date_listing": "The page shows no date: {date} is the date the site listed it under.",
+        "date_last_modified": "The page shows no date: {date} is when the site last changed it.",
+        "date_first_seen": "The page shows no date: {date} is when it first appeared on the site.",
         "gone": "The original page is no longer available on the source site (since {date}).",
         "source": "Source: {outlet}",
         "untitled": "(untitled)",
@@ -30,6 +34,10 @@ NOTES = {
     "zh": {
         "rights_unknown": "版权信息不详：原页面未注明来源。使用条件请见原文页面：{url}",
         "date_unknown": "发布日期不详：按首次收录时间（{date}）排列。",
+        "date_url": "原文未注明日期：{date}系根据网址推定。",
+        "date_listing": "原文未注明日期：{date}系网站列表所示日期。",
+        "date_last_modified": "原文未注明日期：{date}系网站最后修改时间。",
+        "date_first_seen": "原文未注明日期：{date}系首次在网站上出现的时间。",
         "gone": "原文页面已无法访问（自{date}起）。",
         "source": "来源：{outlet}",
         "untitled": "（无标题）",

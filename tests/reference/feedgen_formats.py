@@ -109,7 +109,8 @@ def _generator(doc: Document, fmt: str, site_url: str) -> FeedGenerator:
         fe.id(entry.urn)
         fe.title(entry.title)
         fe.link(href=entry.link, rel="alternate")
-        fe.published(entry.published)
+        if entry.published is not None:
+            fe.published(entry.published)
         fe.updated(entry.updated)
         fe.author(name=entry.author)
         fe.rights(entry.rights)

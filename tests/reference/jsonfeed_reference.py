@@ -23,13 +23,15 @@ def json_bytes(doc: Document, site_url: str) -> bytes:
         item = {
             "id": e.urn, "url": e.link, "title": e.title, "summary": e.summary,
             "content_html": e.content_html or e.summary_html,
-            "date_published": rfc3339(e.published), "date_modified": rfc3339(e.updated),
+            "date_modified": rfc3339(e.updated),
             "authors": [{"name": e.author}],
             "tags": [t for t in (e.category, *e.tags) if t],
             "_syndicate": {"about": about, "rights": e.rights, "origin": e.origin, "outlet": e.outlet,
-                           "source": e.source, "date_known": e.date_known,
+                           "source": e.source, "date_known": e.date_known, "date_inferred_from": e.date_basis,
                            "gone": rfc3339(e.gone) if e.gone else None},
         }
+        if e.published is not None:
+            item["date_published"] = rfc3339(e.published)
         if e.language:
             item["language"] = e.language
         items.append(item)

@@ -159,12 +159,9 @@ class Article:
         return datetime.strptime(self.folder, "%Y/%m%d").date()
 
     @property
-    def published(self) -> datetime | None:
-        """The page's own date; the URL folder only when the page shows none."""
-        if self.date is None:
-            d = self.folder_date
-            return datetime(d.year, d.month, d.day, tzinfo=SHANGHAI)
-        for fmt in DATE_FORMATS:
+    def page_date(self) -> datetime | None:
+        """The date the page shows, if it shows a valid one."""
+        for fmt in DATE_FORMATS if self.date is not None else ():
             try:
                 return datetime.strptime(self.date, fmt).replace(tzinfo=SHANGHAI)
             except ValueError:
@@ -172,8 +169,21 @@ class Article:
         return None
 
     @property
+    def published(self) -> datetime:
+        """The page's own date; inferred from the URL's posting folder when the page shows none."""
+        if self.page_date is not None:
+            return self.page_date
+        d = self.folder_date
+        return datetime(d.year, d.month, d.day, tzinfo=SHANGHAI)
+
+    @property
+    def date_basis(self) -> str | None:
+        """None when the page shows its date; "url" when it is inferred from the address."""
+        return None if self.page_date is not None else "url"
+
+    @property
     def list_date(self) -> str:
-        return self.published.date().isoformat() if self.published else str(self.date)
+        return self.published.date().isoformat() if self.date is None or self.page_date else str(self.date)
 
     @property
     def outlet(self) -> str | None:
@@ -1139,7 +1149,7 @@ def truth(m: Mirror, list_pages: dict[str, list[str]]) -> dict:
         texts = [t for t in map(paragraph_text, a.body) if t is not None]
         articles.append({
             "host": a.host, "path": a.path, "canonical_url": a.canonical_url, "title": a.title,
-            "published": a.published.isoformat() if a.published else None,
+            "published": a.published.isoformat(), "date_basis": a.date_basis,
             "author": person(a.author), "category": a.category.name, "tags": a.tags,
             "origin": a.origin, "outlet": a.outlet, "outlet_as_written": a.source,
             "language": LANGUAGE[a.host],

@@ -31,13 +31,15 @@ def json_item(e: Entry, site_url: str) -> str:
     item = {
         "id": e.urn, "url": e.link, "title": e.title, "summary": e.summary,
         "content_html": e.content_html or e.summary_html,
-        "date_published": rfc3339(e.published), "date_modified": rfc3339(e.updated),
+        "date_modified": rfc3339(e.updated),
         "authors": [{"name": e.author}],
         "tags": [t for t in (e.category, *e.tags) if t],
         "_syndicate": {"about": _about(site_url), "rights": e.rights, "origin": e.origin,
                        "outlet": e.outlet, "source": e.source, "date_known": e.date_known,
-                       "gone": rfc3339(e.gone) if e.gone else None},
+                       "date_inferred_from": e.date_basis, "gone": rfc3339(e.gone) if e.gone else None},
     }
+    if e.published is not None:
+        item["date_published"] = rfc3339(e.published)
     if e.language:
         item["language"] = e.language
     return "    " + _dumps(item).replace("\n", "\n    ")  # JSON strings hold no raw newline

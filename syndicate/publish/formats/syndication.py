@@ -79,7 +79,9 @@ def atom_entry(entry: Entry, site_url: str) -> str:
     for cat in entry.categories(site_url):
         scheme = f' scheme="{attr(cat["scheme"])}"' if cat.get("scheme") else ""
         parts.append(f'    <category term="{attr(cat["term"])}"{scheme}/>\n')
-    parts.append(f"    <published>{entry.published.isoformat()}</published>\n    <rights>{text(entry.rights)}</rights>\n")
+    if entry.published is not None:
+        parts.append(f"    <published>{entry.published.isoformat()}</published>\n")
+    parts.append(f"    <rights>{text(entry.rights)}</rights>\n")
     if entry.attribution:
         title, href = entry.attribution
         parts.append(f"    <source>\n      <title>{text(title)}</title>\n      <id>{text(entry.attribution_id)}</id>\n"
@@ -125,7 +127,9 @@ def rss_item(entry: Entry, site_url: str) -> str:
     for cat in entry.categories(site_url):
         domain = f' domain="{attr(cat["scheme"])}"' if cat.get("scheme") else ""
         parts.append(f"      <category{domain}>{text(cat['term'])}</category>\n")
-    parts.append(f"      <pubDate>{rfc822(entry.published)}</pubDate>\n      <dc:creator>{text(entry.author)}</dc:creator>\n")
+    if entry.published is not None:
+        parts.append(f"      <pubDate>{rfc822(entry.published)}</pubDate>\n")
+    parts.append(f"      <dc:creator>{text(entry.author)}</dc:creator>\n")
     if entry.language:
         parts.append(f"      <dc:language>{text(entry.language)}</dc:language>\n")
     parts.append(f"      <dc:rights>{text(entry.rights)}</dc:rights>\n")
