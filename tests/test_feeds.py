@@ -82,7 +82,7 @@ def html_of(text: str):
 
 # -- layout and validity -------------------------------------------------------------------------
 def test_layout(out):
-    expected = {"index.html", "feeds.opml"}
+    expected = {"index.html", "en.html", "zh-Hans.html", "feeds.opml"}  # reading pages: all, then per language
     for name in ("all", "originals", "lang/en", "lang/zh-Hans", "source/csr_china_en", "source/csr_china_zh",
                  "category/csr-news", "category/events", f"category/{feeds.slug('企业动态')}"):
         expected |= {f"{name}.atom", f"{name}.rss", f"{name}.json"}

@@ -19,7 +19,8 @@ switches to the new set atomically:
 
 Layout of the output directory::
 
-    index.html                          every feed: name, language, item count, autodiscovery
+    index.html                          the latest stories in every language; every feed, with autodiscovery
+    en.html, zh-Hans.html, ...          a page per language: its latest stories and feeds, in that language
     feeds.opml                          every feed in one OPML 2.0 file (subscribe to all at once)
     all.{atom,rss,json}                 every canonical story (duplicates never appear)
     lang/<tag>.{atom,rss,json}          per language: en, zh-Hans, zh-Hant
@@ -65,6 +66,7 @@ archive mechanism: the JSON documents mirror the subscription feeds only.
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -75,7 +77,7 @@ from ..store import Store
 from .archives import Document, documents
 from .entries import LISTING_COLUMNS, Entry, make_entry
 from .formats import FORMATS
-from .index import index_html
+from .index import INDEX, LATEST, pages_for, reading_page
 from .opml import OPML, opml_bytes
 from .output import Generation
 from .plan import Feed, feed_paths, plan_feeds, slug
@@ -85,9 +87,9 @@ from .text import note, plain_line, sanitize_html
 __all__ = ["FORMATS", "Document", "Entry", "Feed", "PublishReport", "documents", "feed_paths", "make_entry",
            "note", "plain_line", "plan_feeds", "publish", "sanitize_html", "slug"]
 
+logger = logging.getLogger(__name__)
 DEFAULT_SITE_URL = defaults.SYNDICATE_SITE_URL
 DEFAULT_LIMIT = defaults.SYNDICATE_FEED_LIMIT  # entries per subscription feed, and rows per archive page
-INDEX = "index.html"
 
 
 def normalise_site_url(site_url: str) -> str:
@@ -117,6 +119,23 @@ class PublishReport:
                 f"{len(self.written)} files written, {len(self.unchanged)} unchanged, "
                 f"{len(self.removed)} removed" + (f"; {len(self.failed)} stories NOT published (see the log)"
                                                    if self.failed else ""))
+
+
+def _reading_pages(summaries: list, store: Store, reg: Registry, failed: list[str]) -> dict[str, bytes]:
+    """index.html and a page per language, each with the newest LATEST stories of its feed."""
+    pages = pages_for(summaries)
+    newest = {doc.feed.path: doc.feed.entries[:LATEST] for doc, _ in summaries}
+    rows = {r["id"]: r for r in store.rows_by_id(sorted({l.id for p in pages for l in newest.get(p.feed, [])}))}
+    made = {}
+    for listing in {l.id: l for p in pages for l in newest.get(p.feed, [])}.values():
+        try:
+            made[listing.id] = make_entry(rows[listing.id], reg.sources, listing.nudge)
+        except Exception as exc:  # noqa: BLE001 - the page goes on without it
+            logger.error("story %s not shown on the reading pages: %s: %s", listing.id, type(exc).__name__, exc)
+            failed.append(listing.id)
+    return {page.path: reading_page(page, pages, summaries,
+                                    [made[l.id] for l in newest.get(page.feed, []) if l.id in made], reg)
+            for page in pages}
 
 
 def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SITE_URL, limit: int = DEFAULT_LIMIT,
@@ -152,12 +171,11 @@ def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SIT
                     digest = document_digest(doc, base)
                     digests.update((doc.path(fmt.suffix), digest) for fmt in formats)
                     jobs.append(Job(doc, formats))
-            index = index_html(summaries, reg)
-            opml = opml_bytes(summaries, site_url)
-            paths = {*digests, INDEX, OPML}
+            extras = {**_reading_pages(summaries, store, reg, failed), OPML: opml_bytes(summaries, site_url)}
+            paths = {*digests, *extras}
             todo = [job for job in jobs if full or not all(gen.fresh(rel, digests[rel]) for rel in job.paths)]
-            unchanged = gen.current is not None and not todo and not gen.stale(paths) and gen.same(INDEX, index) \
-                and gen.same(OPML, opml)
+            unchanged = gen.current is not None and not todo and not gen.stale(paths) \
+                and all(gen.same(rel, data) for rel, data in extras.items())
             if not unchanged:
                 gen.begin()
                 building = {rel for job in todo for rel in job.paths}
@@ -165,7 +183,7 @@ def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SIT
                     gen.keep(rel, digests[rel])
                 render(todo, store.rows_by_id, reg.sources, site_url,
                        lambda rel, data, complete: gen.put(rel, data, digests[rel] if complete else None), failed)
-                for rel, data in ((INDEX, index), (OPML, opml)):
+                for rel, data in sorted(extras.items()):
                     gen.put(rel, data, hashlib.blake2b(data, digest_size=16).hexdigest())
         if not store.readonly:  # every id the feeds carry is frozen before the set is shown (see
             # Store._link), kept files' too; freezing an id a failed publish never showed is harmless

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from contextlib import suppress
 from pathlib import Path
@@ -240,12 +241,16 @@ def _listing(root: Path) -> dict[str, Path]:
     return files
 
 
+LANGUAGE_PAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\.html")
+
+
 def _ours(rel: str) -> bool:
-    """A file a publish makes (so one it did not make this time is stale): the index page,
-    feeds and archive pages, and temp files a killed publish of the old layout left."""
+    """A file a publish makes (so one it did not make this time is stale): the reading pages
+    (index.html, one per language tag: en.html, zh-Hans.html), feeds.opml, feeds and archive
+    pages, and temp files a killed publish of the old layout left."""
     name = rel.rsplit("/", 1)[-1]
     top = rel.split("/", 1)[0]
-    return rel in ("index.html", "feeds.opml") or (name.startswith(".") and name.endswith(".tmp")) or (
+    return rel in ("index.html", "feeds.opml") or LANGUAGE_PAGE.fullmatch(rel) is not None or (name.startswith(".") and name.endswith(".tmp")) or (
         Path(name).suffix in FEED_SUFFIXES and (("/" not in rel and Path(name).stem in STABLE_FEEDS)
                                                 or top in MANAGED_DIRS))
 
