@@ -147,6 +147,12 @@ def _base_urls(names: list[str], base_urls: tuple[str, ...], mirror) -> dict[str
     return urls
 
 
+def _check_hub(hub: str | None) -> None:
+    problem = _web_url_problem(hub, ("http", "https")) if hub else None
+    if problem:
+        raise click.UsageError(f"--hub {hub!r}: {problem}")
+
+
 def _check_site_url(site_url: str) -> None:
     problem = _web_url_problem(site_url, ("http", "https", "file"))
     if problem:
@@ -248,7 +254,9 @@ def crawl(source, db, base_urls, use_mirror, pairs, verbose):
 @click.option("--stuck-after", default=defaults.SYNDICATE_STUCK_AFTER_MINUTES, show_default=True,
               type=click.FloatRange(min=0), metavar="MINUTES",
               help="Exit 7 (reported by cron) instead of 75 when another run has held the lock this long.")
-def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit, stuck_after):
+@click.option("--hub", default=defaults.SYNDICATE_WEBSUB_HUB, metavar="URL",
+              help="A WebSub hub: the feeds name it, and each publish tells it which feeds changed.")
+def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit, stuck_after, hub):
     """Crawl SOURCE... (default: all), then publish: the entry point for cron.
 
     One summary line per source, then a final line. Exit status: 0 every source crawled
@@ -268,9 +276,11 @@ def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit,
 
     settings = _settings(pairs, verbose)
     _check_site_url(site_url)
+    _check_hub(hub)
     _check_paths(db, out)
     try:
-        result = run_all(lambda: _crawl(source, db, base_urls, use_mirror, settings), db, out, site_url, limit)
+        result = run_all(lambda: _crawl(source, db, base_urls, use_mirror, settings), db, out, site_url, limit,
+                         hub)
     except Locked as exc:
         code = locked_code(exc, stuck_after)
         stuck = f"; held for more than {stuck_after:g} minutes: it may be stuck" if code == EXIT_STUCK else ""
@@ -430,7 +440,9 @@ def health(db, runs, source):
               help="Newest entries in each feed; also the size of its archive pages (keep it fixed).")
 @click.option("--full", is_flag=True,
               help="Build every file again and compare (after editing the store by hand); unchanged files stay.")
-def publish(db, out, site_url, limit, full):
+@click.option("--hub", default=defaults.SYNDICATE_WEBSUB_HUB, metavar="URL",
+              help="A WebSub hub: the feeds name it, and each publish tells it which feeds changed.")
+def publish(db, out, site_url, limit, full, hub):
     """Write Atom, RSS and JSON feeds and an index page from the store.
 
     Only the files whose stories or settings changed since the last publish are built; with
@@ -442,13 +454,15 @@ def publish(db, out, site_url, limit, full):
         syndicate publish --db var/syndicate.db --out var/feeds
         syndicate publish --site-url https://feeds.example.org/csr/ --limit 100
         syndicate publish --full
+        syndicate publish --site-url https://feeds.example.org/csr/ --hub https://hub.example.org/
     """
     from .publish import publish as publish_feeds
 
     _check_site_url(site_url)
+    _check_hub(hub)
     _check_paths(db, out, must_exist=True)
     try:
-        report = publish_feeds(db, out, site_url=site_url, limit=limit, full=full)
+        report = publish_feeds(db, out, site_url=site_url, limit=limit, full=full, hub=hub)
     except OSError as exc:
         raise click.ClickException(f"publishing failed, the previous feeds are left in place: {exc}") from None
     click.echo(report.summary())

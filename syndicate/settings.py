@@ -64,6 +64,9 @@ DEPTH_LIMIT = 60
 SYNDICATE_FEEDS_DIR = "var/feeds"
 SYNDICATE_SITE_URL = "http://127.0.0.1:8080/"
 SYNDICATE_FEED_LIMIT = 50  # entries per subscription feed, and rows per archive page
+# A WebSub hub (https://www.w3.org/TR/websub/): the feeds name it and each publish tells it
+# which feeds changed. None: no hub, no push.
+SYNDICATE_WEBSUB_HUB = None
 SYNDICATE_SERVE_HOST = "127.0.0.1"
 SYNDICATE_SERVE_PORT = 8080
 # `syndicate run` exits 7 (not the quiet 75) when another run has held the lock this long.

@@ -63,20 +63,22 @@ def tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_documents_are_the_bytes_feedgen_writes(store, tmp_path):
+@pytest.mark.parametrize("hub", [None, "http://127.0.0.1:9/hub?a=1&b=2"])  # port 9: refused, never the internet
+def test_documents_are_the_bytes_feedgen_writes(store, tmp_path, hub):
     """Every document, subscription feed and archive page, in every format: the bytes the
-    feedgen-based writer (kept in tests/reference) makes from the same entries."""
+    feedgen-based writer (kept in tests/reference) makes from the same entries (with and
+    without a WebSub hub link)."""
     permissive = Registry(sources={**registry().sources, "csr_china_en": dataclasses.replace(EN, full_text=True)},
                           outlet_aliases=registry().outlet_aliases)
     store.seen(HOSTILE_EN.canonical_url, 410, CRAWL_2)  # a gone story too
     out = tmp_path / "out"
-    feeds.publish(store, out, site_url=SITE, limit=3, reg=permissive)
+    feeds.publish(store, out, site_url=SITE, limit=3, reg=permissive, hub=hub)
     rows = {r["id"]: r for r in store.all_articles()}
     compared = 0
     for feed in plan_feeds(store.listing_rows(LISTING_COLUMNS), permissive, SITE):
-        for doc in documents(feed, 3, 3):
+        for doc in documents(feed, 3, 3, hub):
             full = Document(feed, [make_entry(rows[e.id], permissive.sources, e.nudge) for e in doc.entries], doc.page,
-                            doc.prev_archive)
+                            doc.prev_archive, doc.hub)
             for suffix, reference in REFERENCE.items():
                 if suffix == "json" and doc.page is not None:
                     continue

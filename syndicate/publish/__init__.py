@@ -81,6 +81,7 @@ from .index import INDEX, LATEST, pages_for, reading_page
 from .opml import OPML, opml_bytes
 from .output import Generation
 from .plan import Feed, feed_paths, plan_feeds, slug
+from . import websub
 from .render import Job, document_digest, render, settings_digest
 from .text import note, plain_line, sanitize_html
 
@@ -104,12 +105,20 @@ class PublishReport:
     unchanged: list[str]
     removed: list[str]
     failed: list[str] = field(default_factory=list)  # ids of stories that could not be published
+    hub: str | None = None                           # the WebSub hub, when one is configured
+    announced: list[str] = field(default_factory=list)  # feed addresses the hub was told changed
+    pending: list[str] = field(default_factory=list)    # ... and those it did not take (sent next time)
 
     @property
     def index(self) -> Path:
         return self.out / INDEX
 
     def summary(self) -> str:
+        return self._files() + (f"\nWebSub: {len(self.announced)} feeds announced to {self.hub}"
+                                + (f"; {len(self.pending)} NOT taken, sent again at the next publish (see the log)"
+                                   if self.pending else "") if self.hub else "")
+
+    def _files(self) -> str:
         main = ", ".join(str(self.out / f"all.{fmt}") for fmt in FORMATS)
         if not self.feeds:  # not even planned: the store shows nothing new since the last publish
             return (f"index: {self.index}\nfeeds: {main} and the others listed in the index\n"
@@ -139,22 +148,35 @@ def _reading_pages(summaries: list, store: Store, reg: Registry, failed: list[st
 
 
 def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SITE_URL, limit: int = DEFAULT_LIMIT,
-            archive_size: int | None = None, reg: Registry | None = None, full: bool = False) -> PublishReport:
+            archive_size: int | None = None, reg: Registry | None = None, full: bool = False,
+            hub: str | None = None) -> PublishReport:
     """Publish the store at ``db`` under ``out``: the files whose inputs changed since the last
     publish are built (all of them with ``full``), the rest kept as they are; then the new set
     replaces the old in one step (see output.Generation). Nothing at all is done when nothing
-    changed. ``archive_size`` (rows per archive page) is ``limit`` unless a test wants otherwise."""
+    changed. ``archive_size`` (rows per archive page) is ``limit`` unless a test wants otherwise.
+    With a WebSub ``hub``, the feeds name it and it is told which subscription feeds changed
+    (see websub.py)."""
     archive_size = archive_size or limit
     if limit < 1 or archive_size < 1:
         raise ValueError("limit and archive_size must be positive")
     site_url = normalise_site_url(site_url)
-    reg = reg or project_registry()
+    report = _publish(db, Path(out), site_url, limit, archive_size, reg or project_registry(), full, hub)
+    if hub:
+        changed = [site_url + rel for rel in report.written if not rel.startswith("archive/")
+                   and rel.rpartition(".")[2] in FORMATS]
+        report.hub = hub
+        report.announced, report.pending = websub.announce(hub, Path(out), changed)
+    return report
+
+
+def _publish(db: str | Path | Store, out: Path, site_url: str, limit: int, archive_size: int, reg: Registry,
+             full: bool, hub: str | None) -> PublishReport:
     store = db if isinstance(db, Store) else Store(str(db))
     failed: list[str] = []
     gen = None
     try:
         with store.snapshot():  # the plan and the rows it builds from: one state of the store
-            base = settings_digest(site_url, limit, archive_size, reg)
+            base = settings_digest(site_url, limit, archive_size, reg, hub)
             state = store.feed_state()
             marker = f"{state}:{base.hex()}" if state else ""  # "" never matches: plan and compare
             gen = Generation(Path(out))
@@ -164,7 +186,7 @@ def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SIT
             digests: dict[str, str] = {}
             summaries, jobs = [], []
             for feed in feeds:
-                current, *pages = documents(feed, limit, archive_size)
+                current, *pages = documents(feed, limit, archive_size, hub)
                 summaries.append((current, len(pages)))
                 for doc in [*pages, current]:
                     formats = [fmt for fmt in FORMATS.values() if fmt.archived or doc.page is None]

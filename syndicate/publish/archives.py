@@ -19,6 +19,7 @@ class Document:
     entries: list[Listing]
     page: int | None = None           # archive page number; None for the subscription feed
     prev_archive: int | None = None   # newest earlier archive page, if any
+    hub: str | None = None            # the WebSub hub a subscription feed names (rel="hub")
 
     def path(self, fmt: str) -> str:
         if self.page is None:
@@ -33,8 +34,11 @@ class Document:
         return max((e.updated for e in self.entries), default=EPOCH)
 
     def links(self, fmt: str, media_type: str, site_url: str) -> list[tuple[str, str, str]]:
-        """(rel, href, type): self first, alternate last (feedgen takes RSS <link> from the last)."""
+        """(rel, href, type): self first, alternate last (feedgen takes RSS <link> from the last);
+        a subscription feed names its WebSub hub (no type)."""
         links = [("self", site_url + self.path(fmt), media_type)]
+        if self.hub and self.page is None:
+            links.append(("hub", self.hub, ""))
         if self.page is not None:
             links.append(("current", site_url + f"{self.feed.path}.{fmt}", media_type))
         if self.prev_archive:
@@ -43,7 +47,7 @@ class Document:
         return links
 
 
-def documents(feed: Feed, limit: int, archive_size: int) -> list[Document]:
+def documents(feed: Feed, limit: int, archive_size: int, hub: str | None = None) -> list[Document]:
     """The subscription document and the full archive pages of one feed."""
     by_id = {e.id: e for e in feed.entries}
     full = len(feed.slots) // archive_size
@@ -54,4 +58,4 @@ def documents(feed: Feed, limit: int, archive_size: int) -> list[Document]:
         pages.append(Document(feed, entries, page=number, prev_archive=number - 1 or None))
     unarchived = {r.id for r in feed.slots[full * archive_size:]}
     current = [e for i, e in enumerate(feed.entries) if i < limit or e.id in unarchived]
-    return [Document(feed, current, prev_archive=full or None), *pages]
+    return [Document(feed, current, prev_archive=full or None, hub=hub), *pages]

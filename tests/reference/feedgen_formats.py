@@ -40,8 +40,10 @@ class _History(BaseExtension):
     def extend_rss(self, rss):
         channel = rss.find("channel")
         for rel, href, type_ in self.links:
-            if rel in ("current", "prev-archive"):
-                etree.SubElement(channel, f"{{{ATOM_NS}}}link", href=href, rel=rel, type=type_)
+            if rel in ("hub", "current", "prev-archive"):
+                link = etree.SubElement(channel, f"{{{ATOM_NS}}}link", href=href, rel=rel)
+                if type_:
+                    link.set("type", type_)
         if self.archive:
             etree.SubElement(channel, f"{{{FH_NS}}}archive")
         return rss
@@ -96,7 +98,7 @@ def _generator(doc: Document, fmt: str, site_url: str) -> FeedGenerator:
     fg.generator(GENERATOR)
     fg.updated(doc.updated)
     for rel, href, type_ in fg.history.links:
-        fg.link(href=href, rel=rel, type=type_)
+        fg.link(href=href, rel=rel, **({"type": type_} if type_ else {}))
     for entry in doc.entries:
         fe = fg.add_entry(order="append")
         fe.register_extension("attribution", _Attribution)

@@ -42,4 +42,6 @@ def json_bytes(doc: Document, site_url: str) -> bytes:
     }
     if feed.language:
         data["language"] = feed.language
+    if doc.hub and doc.page is None:
+        data["hubs"] = [{"type": "WebSub", "url": doc.hub}]
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")

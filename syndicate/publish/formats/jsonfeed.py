@@ -55,6 +55,8 @@ def json_document(doc: Document, site_url: str, items: list[str]) -> bytes:
     }
     if feed.language:
         data["language"] = feed.language
+    if doc.hub and doc.page is None:
+        data["hubs"] = [{"type": "WebSub", "url": doc.hub}]
     body = _dumps(data)
     if items:
         body = body.replace(_ITEMS_JSON, "[\n" + ",\n".join(items) + "\n  ]", 1)

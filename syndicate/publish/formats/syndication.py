@@ -59,7 +59,8 @@ def _element(indent: str, name: str, value: str, attrs: str = "") -> str:
 
 
 def _link(indent: str, prefix: str, href: str, rel: str, type_: str, extra: str = "") -> str:
-    return f'{indent}<{prefix}link href="{attr(href)}" rel="{attr(rel)}" type="{attr(type_)}"{extra}/>\n'
+    type_ = f' type="{attr(type_)}"' if type_ else ""
+    return f'{indent}<{prefix}link href="{attr(href)}" rel="{attr(rel)}"{type_}{extra}/>\n'
 
 
 # -- Atom ----------------------------------------------------------------------------------------
@@ -159,7 +160,8 @@ def rss_document(doc: Document, site_url: str, items: list[str]) -> bytes:
     if feed.language:
         head.append(_element("    ", "language", feed.language))
     head.append(_element("    ", "lastBuildDate", rfc822(doc.updated)))
-    head += [_link("    ", "atom:", href, rel, type_) for rel, href, type_ in links if rel in ("current", "prev-archive")]
+    head += [_link("    ", "atom:", href, rel, type_) for rel, href, type_ in links
+             if rel in ("hub", "current", "prev-archive")]
     if doc.page is not None:
         head.append("    <fh:archive/>\n")
     return "".join([*head, *items, "  </channel>\n</rss>\n"]).encode("utf-8")
