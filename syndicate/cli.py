@@ -147,6 +147,17 @@ def _base_urls(names: list[str], base_urls: tuple[str, ...], mirror) -> dict[str
     return urls
 
 
+def _check_topics() -> None:
+    """The topic feeds' file (data/feeds.toml or $SYNDICATE_TOPICS) is read before any work."""
+    from .sources import registry
+    from .topics import TopicsError, load_topics
+
+    try:
+        load_topics(None, set(registry().sources))
+    except TopicsError as exc:
+        raise click.ClickException(f"topic feeds: {exc}") from None
+
+
 def _check_hub(hub: str | None) -> None:
     problem = _web_url_problem(hub, ("http", "https")) if hub else None
     if problem:
@@ -277,6 +288,7 @@ def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit,
     settings = _settings(pairs, verbose)
     _check_site_url(site_url)
     _check_hub(hub)
+    _check_topics()
     _check_paths(db, out)
     try:
         result = run_all(lambda: _crawl(source, db, base_urls, use_mirror, settings), db, out, site_url, limit,
@@ -460,6 +472,7 @@ def publish(db, out, site_url, limit, full, hub):
 
     _check_site_url(site_url)
     _check_hub(hub)
+    _check_topics()
     _check_paths(db, out, must_exist=True)
     try:
         report = publish_feeds(db, out, site_url=site_url, limit=limit, full=full, hub=hub)

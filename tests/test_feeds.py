@@ -84,7 +84,8 @@ def html_of(text: str):
 def test_layout(out):
     expected = {"index.html", "en.html", "zh-Hans.html", "feeds.opml"}  # reading pages: all, then per language
     for name in ("all", "originals", "lang/en", "lang/zh-Hans", "source/csr_china_en", "source/csr_china_zh",
-                 "category/csr-news", "category/events", f"category/{feeds.slug('企业动态')}"):
+                 "category/csr-news", "category/events", f"category/{feeds.slug('企业动态')}",
+                 "topic/climate", "topic/reporting"):  # the topics of data/feeds.toml
         expected |= {f"{name}.atom", f"{name}.rss", f"{name}.json"}
     written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert written == expected  # "Knowledge" holds only a duplicate: no feed
@@ -107,7 +108,7 @@ def test_paths_never_leave_the_output_directory():
 
 def test_every_feed_parses_without_bozo(out):
     files = feed_files(out, ".atom") + feed_files(out, ".rss")
-    assert len(files) == 18
+    assert len(files) == 22
     for path in files:
         result = parsed(path)
         assert result.version in ("atom10", "rss20"), path

@@ -27,6 +27,8 @@ Layout of the output directory::
     source/<key>.{atom,rss,json}        per registry source
     originals.{atom,rss,json}           the sites' own articles only
     category/<slug>.{atom,rss,json}     per category; ASCII slug, Chinese names get a hash slug
+    topic/<key>.{atom,rss,json}         per topic an operator declares (data/feeds.toml: words, languages,
+                                        sources, origin; see syndicate/topics.py)
     archive/<feed>/<n>.{atom,rss}       RFC 5005 archive pages; n = 1 is the oldest
 
 Rights policy, per entry:
@@ -74,6 +76,7 @@ from pathlib import Path
 from .. import settings as defaults
 from ..sources import Registry, registry as project_registry
 from ..store import Store
+from ..topics import COLUMNS as TOPIC_COLUMNS, Topic, load_topics, members as topic_members
 from .archives import Document, documents
 from .entries import LISTING_COLUMNS, Entry, make_entry
 from .formats import FORMATS
@@ -149,18 +152,21 @@ def _reading_pages(summaries: list, store: Store, reg: Registry, failed: list[st
 
 def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SITE_URL, limit: int = DEFAULT_LIMIT,
             archive_size: int | None = None, reg: Registry | None = None, full: bool = False,
-            hub: str | None = None) -> PublishReport:
+            hub: str | None = None, topics: list[Topic] | None = None) -> PublishReport:
     """Publish the store at ``db`` under ``out``: the files whose inputs changed since the last
     publish are built (all of them with ``full``), the rest kept as they are; then the new set
     replaces the old in one step (see output.Generation). Nothing at all is done when nothing
     changed. ``archive_size`` (rows per archive page) is ``limit`` unless a test wants otherwise.
     With a WebSub ``hub``, the feeds name it and it is told which subscription feeds changed
-    (see websub.py)."""
+    (see websub.py). ``topics``: the topic feeds (None: those of data/feeds.toml, see topics.py;
+    raises topics.TopicsError when that file cannot be used)."""
     archive_size = archive_size or limit
     if limit < 1 or archive_size < 1:
         raise ValueError("limit and archive_size must be positive")
     site_url = normalise_site_url(site_url)
-    report = _publish(db, Path(out), site_url, limit, archive_size, reg or project_registry(), full, hub)
+    reg = reg or project_registry()
+    topics = load_topics(None, set(reg.sources)) if topics is None else topics
+    report = _publish(db, Path(out), site_url, limit, archive_size, reg, full, hub, topics)
     if hub:
         changed = [site_url + rel for rel in report.written if not rel.startswith("archive/")
                    and rel.rpartition(".")[2] in FORMATS]
@@ -170,19 +176,20 @@ def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SIT
 
 
 def _publish(db: str | Path | Store, out: Path, site_url: str, limit: int, archive_size: int, reg: Registry,
-             full: bool, hub: str | None) -> PublishReport:
+             full: bool, hub: str | None, topics: list[Topic]) -> PublishReport:
     store = db if isinstance(db, Store) else Store(str(db))
     failed: list[str] = []
     gen = None
     try:
         with store.snapshot():  # the plan and the rows it builds from: one state of the store
-            base = settings_digest(site_url, limit, archive_size, reg, hub)
+            base = settings_digest(site_url, limit, archive_size, reg, hub, topics)
             state = store.feed_state()
             marker = f"{state}:{base.hex()}" if state else ""  # "" never matches: plan and compare
             gen = Generation(Path(out))
             if not full and marker and gen.current is not None and gen.marker == marker and not gen.missing():
                 return PublishReport(Path(out), [], [], gen.ours(), [], failed)  # nothing changed
-            feeds = plan_feeds(store.listing_rows(LISTING_COLUMNS), reg, site_url, failed)
+            chosen = topic_members(store.listing_rows(TOPIC_COLUMNS), topics) if topics else {}
+            feeds = plan_feeds(store.listing_rows(LISTING_COLUMNS), reg, site_url, failed, topics, chosen)
             digests: dict[str, str] = {}
             summaries, jobs = [], []
             for feed in feeds:

@@ -15,6 +15,7 @@ from typing import Callable
 
 from ..items import ID_NAMESPACE
 from ..sources import Registry, Source
+from ..topics import Topic
 from .entries import Listing, make_listing
 from .text import plain_line
 
@@ -58,6 +59,7 @@ class Feed:
     entries: list[Listing] = field(default_factory=list)  # every story on record, newest first
     slots: list[Listing] = field(default_factory=list)    # stored rows, duplicates too, in slot order
     names: set[str] = field(default_factory=set)         # category names folded into this slug
+    topic: Topic | None = None                           # the rule of a topic feed (data/feeds.toml)
 
     @property
     def urn(self) -> str:
@@ -129,6 +131,17 @@ def _by_category(feed: Feed, reg: Registry, site_url: str) -> list[str]:
     return []
 
 
+def _by_topic(feed: Feed, reg: Registry, site_url: str) -> list[str]:
+    topic = feed.topic
+    feed.title = f"CSR news: {topic.title}" if topic else feed.path
+    words = " / ".join((*topic.any, *topic.all)) if topic else ""
+    feed.description = (topic.description if topic and topic.description else
+                        f"Stories about {words}, newest first." if words else "Stories selected by a topic rule.")
+    if topic and len(topic.languages) == 1:
+        feed.language = topic.languages[0]
+    return list(topic.sources) if topic else []
+
+
 @functools.lru_cache(maxsize=4096)
 def category_name(stored: str | None) -> str:
     """A stored category as feeds show it (stores hold few distinct ones: each is cleaned once)."""
@@ -149,8 +162,9 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("originals", "Originals", lambda row: ["originals"] if row["origin"] == "original" else [], _originals,
          stable=("originals",)),
     Kind("category", "By category", _category_paths, _by_category),
+    Kind("topic", "By topic", lambda row: list(row.get("topics") or ()), _by_topic),
 )}
-KIND_ORDER = ("all", "lang", "source", "originals", "category")
+KIND_ORDER = ("all", "lang", "source", "originals", "topic", "category")
 STABLE_FEEDS = tuple(path for kind in KINDS.values() for path in kind.stable)
 
 
@@ -190,13 +204,19 @@ def distinct_updates(stories) -> None:
         listing.updated = instant
 
 
-def plan_feeds(rows, reg: Registry, site_url: str, failed: list[str] | None = None) -> list[Feed]:
+def plan_feeds(rows, reg: Registry, site_url: str, failed: list[str] | None = None, topics: list[Topic] = (),
+               chosen: dict[str, list[str]] | None = None) -> list[Feed]:
     """Every feed to write, from every stored row (without its body: LISTING_COLUMNS). A row
-    that cannot be planned is logged and its id appended to ``failed``; the others go on."""
+    that cannot be planned is logged and its id appended to ``failed``; the others go on.
+    ``topics``' feeds hold the rows ``chosen`` maps to their paths (topics.members)."""
     feeds: dict[str, Feed] = {path: Feed(path, path.partition("/")[0]) for path in STABLE_FEEDS}
+    feeds.update((t.path, Feed(t.path, "topic", topic=t)) for t in topics)  # a declared topic always has its feed
+    chosen = chosen or {}
     planned = []
     for row in rows:
         try:
+            if row["id"] in chosen:
+                row = {**row, "topics": chosen[row["id"]]}
             planned.append((make_listing(row), row["duplicate_of"] is None, feed_paths(row),
                             category_name(row["category"])))
         except Exception as exc:  # noqa: BLE001 - one bad row never stops the others
@@ -216,7 +236,7 @@ def plan_feeds(rows, reg: Registry, site_url: str, failed: list[str] | None = No
                 feed.entries.append(listing)
     distinct_updates(p[0] for p in planned if p[1])
     # A feed exists while it has a story; the stable ones always do.
-    kept = [f for f in feeds.values() if f.entries or f.path in STABLE_FEEDS]
+    kept = [f for f in feeds.values() if f.entries or f.path in STABLE_FEEDS or f.topic]
     for feed in kept:
         feed.entries.sort(key=operator.attrgetter("sort_key"))
         _describe(feed, reg, site_url)

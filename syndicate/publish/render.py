@@ -48,11 +48,12 @@ def _code_digest() -> bytes:
     return h.digest()
 
 
-def settings_digest(site_url: str, limit: int, archive_size: int, reg: Registry, hub: str | None = None) -> bytes:
+def settings_digest(site_url: str, limit: int, archive_size: int, reg: Registry, hub: str | None = None,
+                    topics: list = ()) -> bytes:
     """What every file depends on besides its own rows."""
     facts = sorted((key, s.name, s.home, s.language, s.site_outlet, s.full_text, s.reprint_statement,
                     s.copyright_statement) for key, s in reg.sources.items())
-    return hashlib.blake2b(_code_digest() + repr((site_url, limit, archive_size, hub, facts)).encode("utf-8"),
+    return hashlib.blake2b(_code_digest() + repr((site_url, limit, archive_size, hub, list(topics), facts)).encode("utf-8"),
                            digest_size=16).digest()
 
 
