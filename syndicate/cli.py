@@ -267,7 +267,9 @@ def crawl(source, db, base_urls, use_mirror, pairs, verbose):
               help="Exit 7 (reported by cron) instead of 75 when another run has held the lock this long.")
 @click.option("--hub", default=defaults.SYNDICATE_WEBSUB_HUB, metavar="URL",
               help="A WebSub hub: the feeds name it, and each publish tells it which feeds changed.")
-def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit, stuck_after, hub):
+@click.option("--zh-hant/--no-zh-hant", default=defaults.SYNDICATE_ZH_HANT, show_default=True,
+              help="Also publish each Simplified Chinese feed in Traditional characters (hant/...).")
+def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit, stuck_after, hub, zh_hant):
     """Crawl SOURCE... (default: all), then publish: the entry point for cron.
 
     One summary line per source, then a final line. Exit status: 0 every source crawled
@@ -292,7 +294,7 @@ def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit,
     _check_paths(db, out)
     try:
         result = run_all(lambda: _crawl(source, db, base_urls, use_mirror, settings), db, out, site_url, limit,
-                         hub)
+                         hub, zh_hant)
     except Locked as exc:
         code = locked_code(exc, stuck_after)
         stuck = f"; held for more than {stuck_after:g} minutes: it may be stuck" if code == EXIT_STUCK else ""
@@ -454,7 +456,9 @@ def health(db, runs, source):
               help="Build every file again and compare (after editing the store by hand); unchanged files stay.")
 @click.option("--hub", default=defaults.SYNDICATE_WEBSUB_HUB, metavar="URL",
               help="A WebSub hub: the feeds name it, and each publish tells it which feeds changed.")
-def publish(db, out, site_url, limit, full, hub):
+@click.option("--zh-hant/--no-zh-hant", default=defaults.SYNDICATE_ZH_HANT, show_default=True,
+              help="Also publish each Simplified Chinese feed in Traditional characters (hant/...).")
+def publish(db, out, site_url, limit, full, hub, zh_hant):
     """Write Atom, RSS and JSON feeds and an index page from the store.
 
     Only the files whose stories or settings changed since the last publish are built; with
@@ -467,6 +471,7 @@ def publish(db, out, site_url, limit, full, hub):
         syndicate publish --site-url https://feeds.example.org/csr/ --limit 100
         syndicate publish --full
         syndicate publish --site-url https://feeds.example.org/csr/ --hub https://hub.example.org/
+        syndicate publish --zh-hant
     """
     from .publish import publish as publish_feeds
 
@@ -475,7 +480,7 @@ def publish(db, out, site_url, limit, full, hub):
     _check_topics()
     _check_paths(db, out, must_exist=True)
     try:
-        report = publish_feeds(db, out, site_url=site_url, limit=limit, full=full, hub=hub)
+        report = publish_feeds(db, out, site_url=site_url, limit=limit, full=full, hub=hub, zh_hant=zh_hant)
     except OSError as exc:
         raise click.ClickException(f"publishing failed, the previous feeds are left in place: {exc}") from None
     click.echo(report.summary())

@@ -67,6 +67,9 @@ SYNDICATE_FEED_LIMIT = 50  # entries per subscription feed, and rows per archive
 # A WebSub hub (https://www.w3.org/TR/websub/): the feeds name it and each publish tells it
 # which feeds changed. None: no hub, no push.
 SYNDICATE_WEBSUB_HUB = None
+# Also publish every Simplified Chinese feed in Traditional characters (hant/<feed>), converted
+# with OpenCC for readers in Taiwan, Hong Kong and Macau. Stored text is never converted.
+SYNDICATE_ZH_HANT = False
 SYNDICATE_SERVE_HOST = "127.0.0.1"
 SYNDICATE_SERVE_PORT = 8080
 # `syndicate run` exits 7 (not the quiet 75) when another run has held the lock this long.

@@ -21,7 +21,7 @@ FLOORS = {
     0: ["syndicate", "spiders", "syndicate.addresses", "syndicate.errors", "syndicate.urls", "syndicate.dates", "syndicate.dedupe", "syndicate.language",
         "syndicate.lock", "syndicate.items", "syndicate.sources", "syndicate.provenance", "syndicate.extract",
         "syndicate.fields", "syndicate.health", "syndicate.report", "syndicate.incremental", "syndicate.config",
-        "syndicate.settings", "syndicate.hardening"],
+        "syndicate.settings", "syndicate.hardening", "syndicate.topics"],
     1: ["syndicate.store"],
     2: ["syndicate.extensions", "syndicate.pipelines", "syndicate.spider", "syndicate.offline",
         "syndicate.hardening.refusals", "syndicate.hardening.address", "syndicate.hardening.robots",

@@ -29,6 +29,8 @@ Layout of the output directory::
     category/<slug>.{atom,rss,json}     per category; ASCII slug, Chinese names get a hash slug
     topic/<key>.{atom,rss,json}         per topic an operator declares (data/feeds.toml: words, languages,
                                         sources, origin; see syndicate/topics.py)
+    hant/<feed>.{atom,rss,json}         optional (zh_hant): each Simplified Chinese feed in Traditional
+                                        characters, converted with OpenCC, xml:lang zh-Hant
     archive/<feed>/<n>.{atom,rss}       RFC 5005 archive pages; n = 1 is the oldest
 
 Rights policy, per entry:
@@ -152,21 +154,22 @@ def _reading_pages(summaries: list, store: Store, reg: Registry, failed: list[st
 
 def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SITE_URL, limit: int = DEFAULT_LIMIT,
             archive_size: int | None = None, reg: Registry | None = None, full: bool = False,
-            hub: str | None = None, topics: list[Topic] | None = None) -> PublishReport:
+            hub: str | None = None, topics: list[Topic] | None = None, zh_hant: bool = False) -> PublishReport:
     """Publish the store at ``db`` under ``out``: the files whose inputs changed since the last
     publish are built (all of them with ``full``), the rest kept as they are; then the new set
     replaces the old in one step (see output.Generation). Nothing at all is done when nothing
     changed. ``archive_size`` (rows per archive page) is ``limit`` unless a test wants otherwise.
     With a WebSub ``hub``, the feeds name it and it is told which subscription feeds changed
     (see websub.py). ``topics``: the topic feeds (None: those of data/feeds.toml, see topics.py;
-    raises topics.TopicsError when that file cannot be used)."""
+    raises topics.TopicsError when that file cannot be used). ``zh_hant``: a Traditional Chinese
+    rendering of every Simplified Chinese feed, at hant/<path> (see plan.traditional_twins)."""
     archive_size = archive_size or limit
     if limit < 1 or archive_size < 1:
         raise ValueError("limit and archive_size must be positive")
     site_url = normalise_site_url(site_url)
     reg = reg or project_registry()
     topics = load_topics(None, set(reg.sources)) if topics is None else topics
-    report = _publish(db, Path(out), site_url, limit, archive_size, reg, full, hub, topics)
+    report = _publish(db, Path(out), site_url, limit, archive_size, reg, full, hub, topics, zh_hant)
     if hub:
         changed = [site_url + rel for rel in report.written if not rel.startswith("archive/")
                    and rel.rpartition(".")[2] in FORMATS]
@@ -176,20 +179,20 @@ def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SIT
 
 
 def _publish(db: str | Path | Store, out: Path, site_url: str, limit: int, archive_size: int, reg: Registry,
-             full: bool, hub: str | None, topics: list[Topic]) -> PublishReport:
+             full: bool, hub: str | None, topics: list[Topic], zh_hant: bool) -> PublishReport:
     store = db if isinstance(db, Store) else Store(str(db))
     failed: list[str] = []
     gen = None
     try:
         with store.snapshot():  # the plan and the rows it builds from: one state of the store
-            base = settings_digest(site_url, limit, archive_size, reg, hub, topics)
+            base = settings_digest(site_url, limit, archive_size, reg, hub, topics, zh_hant)
             state = store.feed_state()
             marker = f"{state}:{base.hex()}" if state else ""  # "" never matches: plan and compare
             gen = Generation(Path(out))
             if not full and marker and gen.current is not None and gen.marker == marker and not gen.missing():
                 return PublishReport(Path(out), [], [], gen.ours(), [], failed)  # nothing changed
             chosen = topic_members(store.listing_rows(TOPIC_COLUMNS), topics) if topics else {}
-            feeds = plan_feeds(store.listing_rows(LISTING_COLUMNS), reg, site_url, failed, topics, chosen)
+            feeds = plan_feeds(store.listing_rows(LISTING_COLUMNS), reg, site_url, failed, topics, chosen, zh_hant)
             digests: dict[str, str] = {}
             summaries, jobs = [], []
             for feed in feeds:

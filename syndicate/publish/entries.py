@@ -7,13 +7,13 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from ..items import ID_NAMESPACE, real_author
 from ..sources import Source
 from .text import (EPOCH, html_paragraphs, note, paragraphs, parse_time, plain_line, plain_name, sanitize_html, summarise,
-                   xml_safe)
+                   traditional, xml_safe)
 
 TERMS = "urn:csr-syndicate:"  # schemes of our own category terms: urn:csr-syndicate:origin, ...:date
 # The columns an entry is made from, but the body (a changed body changes ``revision`` and
@@ -67,6 +67,7 @@ class Entry:
     attribution: tuple[str, str | None] | None  # (<source> title, its link): outlet or site
     summary_html: str
     content_html: str | None
+    attribution_key: str | None = None  # the outlet's name its <source> id is made from (kept when converted)
 
     @property
     def urn(self) -> str:
@@ -82,7 +83,7 @@ class Entry:
         if not self.attribution:
             return None
         title, href = self.attribution
-        return href or f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, 'outlet:' + title)}"
+        return href or f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, 'outlet:' + (self.attribution_key or title))}"
 
     def categories(self, site_url: str) -> list[dict]:
         """Atom categories: the category, the tags, the origin, and date-inferred / date-unknown when they apply."""
@@ -148,6 +149,21 @@ def make_entry(row: dict, sources: dict[str, Source], nudge: int = 0) -> Entry:
         summary_html=sanitize_html(html_paragraphs(([summary] if summary else []) + tail), link),
         content_html=sanitize_html(html_paragraphs([*full_text, *tail]), link) if full_text else None,
     )
+
+
+def in_traditional(entry: Entry) -> Entry:
+    """The zh-Hant rendering of an entry: its words converted from Simplified (OpenCC), its
+    ids, links and dates as they are; a Simplified Chinese entry is tagged zh-Hant."""
+    maybe = lambda text: traditional(text) if text else text  # noqa: E731
+    title, href = entry.attribution or (None, None)
+    return replace(
+        entry, title=traditional(entry.title), author=traditional(entry.author), outlet=maybe(entry.outlet),
+        rights=traditional(entry.rights), summary=traditional(entry.summary),
+        full_text=tuple(map(traditional, entry.full_text)), category=maybe(entry.category),
+        tags=tuple(map(traditional, entry.tags)), attribution=(traditional(title), href) if entry.attribution else None,
+        attribution_key=entry.attribution_key or title,
+        summary_html=traditional(entry.summary_html), content_html=maybe(entry.content_html),
+        language="zh-Hant" if entry.language == "zh-Hans" else entry.language)
 
 
 def _credit(row: dict, source: Source | None, outlet: str | None, language: str | None):

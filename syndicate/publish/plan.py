@@ -17,7 +17,7 @@ from ..items import ID_NAMESPACE
 from ..sources import Registry, Source
 from ..topics import Topic
 from .entries import Listing, make_listing
-from .text import plain_line
+from .text import plain_line, traditional
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +60,7 @@ class Feed:
     slots: list[Listing] = field(default_factory=list)    # stored rows, duplicates too, in slot order
     names: set[str] = field(default_factory=set)         # category names folded into this slug
     topic: Topic | None = None                           # the rule of a topic feed (data/feeds.toml)
+    variant: str | None = None                           # "zh-Hant": a Traditional rendering of a zh-Hans feed
 
     @property
     def urn(self) -> str:
@@ -163,8 +164,10 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
          stable=("originals",)),
     Kind("category", "By category", _category_paths, _by_category),
     Kind("topic", "By topic", lambda row: list(row.get("topics") or ()), _by_topic),
+    Kind("hant", "In Traditional Chinese 繁體中文 (converted from Simplified)", lambda row: [],
+         lambda feed, reg, site_url: []),  # made from the zh-Hans feeds: see traditional_twins
 )}
-KIND_ORDER = ("all", "lang", "source", "originals", "topic", "category")
+KIND_ORDER = ("all", "lang", "source", "originals", "topic", "category", "hant")
 STABLE_FEEDS = tuple(path for kind in KINDS.values() for path in kind.stable)
 
 
@@ -180,6 +183,16 @@ def _describe(feed: Feed, reg: Registry, site_url: str) -> None:
         feed.language = next(iter(languages))
     feed.home = feed.home or site_url
     feed.rights = disclaimer([reg.sources[k] for k in (keys or sorted(reg.sources))])
+
+
+def traditional_twins(feeds: list[Feed]) -> list[Feed]:
+    """A zh-Hant rendering of every zh-Hans feed, at ``hant/<its path>``: the same stories and
+    archive pages, its words converted from Simplified (OpenCC); stored text is never touched."""
+    return [Feed(f"hant/{f.path}", "hant", title=f"{traditional(f.title)} · 繁體中文版",
+                 description=traditional(f.description) + "（由簡體中文自動轉換為繁體）",
+                 language="zh-Hant", home=f.home, rights=traditional(f.rights), entries=f.entries, slots=f.slots,
+                 names=f.names, topic=f.topic, variant="zh-Hant")
+            for f in feeds if f.language == "zh-Hans"]
 
 
 def _slot_order(listing: Listing) -> tuple:
@@ -205,10 +218,11 @@ def distinct_updates(stories) -> None:
 
 
 def plan_feeds(rows, reg: Registry, site_url: str, failed: list[str] | None = None, topics: list[Topic] = (),
-               chosen: dict[str, list[str]] | None = None) -> list[Feed]:
+               chosen: dict[str, list[str]] | None = None, zh_hant: bool = False) -> list[Feed]:
     """Every feed to write, from every stored row (without its body: LISTING_COLUMNS). A row
     that cannot be planned is logged and its id appended to ``failed``; the others go on.
-    ``topics``' feeds hold the rows ``chosen`` maps to their paths (topics.members)."""
+    ``topics``' feeds hold the rows ``chosen`` maps to their paths (topics.members); with
+    ``zh_hant``, every Simplified Chinese feed has a Traditional twin (traditional_twins)."""
     feeds: dict[str, Feed] = {path: Feed(path, path.partition("/")[0]) for path in STABLE_FEEDS}
     feeds.update((t.path, Feed(t.path, "topic", topic=t)) for t in topics)  # a declared topic always has its feed
     chosen = chosen or {}
@@ -240,6 +254,8 @@ def plan_feeds(rows, reg: Registry, site_url: str, failed: list[str] | None = No
     for feed in kept:
         feed.entries.sort(key=operator.attrgetter("sort_key"))
         _describe(feed, reg, site_url)
+    if zh_hant:
+        kept += traditional_twins(kept)
     order = list(KIND_ORDER)
     return sorted(kept, key=lambda f: (order.index(f.kind), f.title.casefold() if f.kind == "category"
                                                  else "", f.path))

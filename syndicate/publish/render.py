@@ -24,7 +24,7 @@ from typing import Callable, Iterable
 
 from ..sources import Registry
 from .archives import Document
-from .entries import make_entry
+from .entries import in_traditional, make_entry
 from .formats import Format
 
 logger = logging.getLogger(__name__)
@@ -34,11 +34,11 @@ _CODE = Path(__file__).resolve().parent.parent  # the whole package: text helper
 
 
 def _code_digest() -> bytes:
-    """The code and the versions of what shapes the bytes (Python, nh3, lxml): any change to
-    them rebuilds every file."""
+    """The code and the versions of what shapes the bytes (Python, nh3, lxml, OpenCC): any
+    change to them rebuilds every file."""
     h = hashlib.blake2b(digest_size=16)
     h.update(f"python={sys.version};".encode())
-    for name in ("csr-syndicate", "nh3", "lxml"):
+    for name in ("csr-syndicate", "nh3", "lxml", "opencc"):
         try:
             h.update(f"{name}={metadata.version(name)};".encode())
         except metadata.PackageNotFoundError:
@@ -49,11 +49,11 @@ def _code_digest() -> bytes:
 
 
 def settings_digest(site_url: str, limit: int, archive_size: int, reg: Registry, hub: str | None = None,
-                    topics: list = ()) -> bytes:
+                    topics: list = (), zh_hant: bool = False) -> bytes:
     """What every file depends on besides its own rows."""
     facts = sorted((key, s.name, s.home, s.language, s.site_outlet, s.full_text, s.reprint_statement,
                     s.copyright_statement) for key, s in reg.sources.items())
-    return hashlib.blake2b(_code_digest() + repr((site_url, limit, archive_size, hub, list(topics), facts)).encode("utf-8"),
+    return hashlib.blake2b(_code_digest() + repr((site_url, limit, archive_size, hub, list(topics), zh_hant, facts)).encode("utf-8"),
                            digest_size=16).digest()
 
 
@@ -90,25 +90,25 @@ def render(jobs: list[Job], rows_by_id: Callable[[list[str]], Iterable[dict]], s
     False when a story of it could not be made into an entry (logged, its id appended to
     ``failed``; the file is written without it and built again next time)."""
     jobs = sorted(jobs, key=lambda job: (job.ready, job.doc.feed.path, job.doc.page or 0))
-    wanted: dict[str, set[str]] = {}       # story row id -> the formats documents need it in
+    wanted: dict[str, set[tuple]] = {}     # story row id -> (format, variant) documents need it in
     uses: dict[str, int] = {}              # -> how many documents still need it
     position: dict[str, int] = {}
     nudges: dict[str, int] = {}
     for job in jobs:
         for listing in job.doc.entries:
             nudges[listing.id] = listing.nudge
-            wanted.setdefault(listing.id, set()).update(fmt.suffix for fmt in job.formats)
+            wanted.setdefault(listing.id, set()).update((fmt.suffix, job.doc.feed.variant) for fmt in job.formats)
             uses[listing.id] = uses.get(listing.id, 0) + 1
             position[listing.id] = listing.position
     order = sorted(position, key=position.get)
-    made: dict[str, dict[str, str] | None] = {}  # id -> {suffix: entry string}; None: it failed
+    made: dict[str, dict[tuple, str] | None] = {}  # id -> {(suffix, variant): entry string}; None: it failed
     formats = {fmt.suffix: fmt for job in jobs for fmt in job.formats}
     next_job = 0
     for start in range(0, len(order), CHUNK) or [0]:
         chunk = order[start:start + CHUNK]
         for row in rows_by_id(chunk):
             made[row["id"]] = _entry_strings(row, nudges[row["id"]], sources, site_url,
-                                             [formats[s] for s in sorted(wanted[row["id"]])], failed)
+                                             sorted(wanted[row["id"]], key=repr), formats, failed)
         for id_ in chunk:
             made.setdefault(id_, None)  # a row that went away meanwhile is no entry
         passed = float("inf") if start + CHUNK >= len(order) else position[chunk[-1]]
@@ -116,11 +116,13 @@ def render(jobs: list[Job], rows_by_id: Callable[[list[str]], Iterable[dict]], s
             _build(jobs[next_job], made, uses, site_url, put)
             next_job += 1
 
-def _entry_strings(row: dict, nudge: int, sources: dict, site_url: str, formats: list[Format],
-                   failed: list[str]) -> dict[str, str] | None:
+def _entry_strings(row: dict, nudge: int, sources: dict, site_url: str, wanted: list[tuple],
+                   formats: dict[str, Format], failed: list[str]) -> dict[tuple, str] | None:
     try:
         entry = make_entry(row, sources, nudge)
-        return {fmt.suffix: fmt.entry(entry, site_url) for fmt in formats}
+        hant = in_traditional(entry) if any(variant == "zh-Hant" for _, variant in wanted) else None
+        return {(suffix, variant): formats[suffix].entry(hant if variant else entry, site_url)
+                for suffix, variant in wanted}
     except Exception as exc:  # noqa: BLE001 - one bad row never stops the others
         logger.error("story %s (%s) not published: %s: %s", row.get("id"), row.get("canonical_url"),
                      type(exc).__name__, exc)
@@ -132,7 +134,8 @@ def _build(job: Job, made: dict, uses: dict[str, int], site_url: str, put) -> No
     strings = [made[e.id] for e in job.doc.entries]
     complete = all(s is not None for s in strings)
     for fmt in job.formats:
-        put(job.doc.path(fmt.suffix), fmt.document(job.doc, site_url, [s[fmt.suffix] for s in strings if s]), complete)
+        key = (fmt.suffix, job.doc.feed.variant)
+        put(job.doc.path(fmt.suffix), fmt.document(job.doc, site_url, [s[key] for s in strings if s]), complete)
     for listing in job.doc.entries:
         uses[listing.id] -= 1
         if not uses[listing.id]:

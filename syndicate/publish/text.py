@@ -172,3 +172,16 @@ def parse_time(value: str | None) -> datetime | None:
 
 def rfc3339(value: datetime) -> str:
     return value.isoformat()
+
+
+@functools.lru_cache(maxsize=1)
+def _converter():
+    import opencc  # OpenCC's own binding: phrase-aware Simplified -> Traditional conversion
+
+    return opencc.OpenCC("s2t")
+
+
+def traditional(text: str) -> str:
+    """``text`` in Traditional characters (OpenCC s2t): for the zh-Hant rendering of feeds
+    only, never for stored text. ASCII (markup, addresses: percent-encoded) passes unchanged."""
+    return _converter().convert(text) if text and not text.isascii() else text
