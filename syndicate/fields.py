@@ -933,7 +933,7 @@ def parse_page(page: Page, canonical: str) -> Article:
     return Article(
         url=page.url, canonical_url=canonical, source=src.key, title=strip_bidi(title_text), body=body,
         published=iso(date), date_basis=date_basis,
-        author=real_author(strip_bidi(author(page, metas))),
+        author=real_author(strip_bidi(author(page, metas)), src.cms_authors),
         category=strip_bidi(category(page, title_text)), tags=[strip_bidi(t) for t in tags(page, lines, title_at)],
         language=detect_language(f"{title_text}\n{body}", declared), origin=provenance.origin,
         outlet=strip_bidi(provenance.outlet), rights=provenance.rights, evidence=dict(sorted(page.found.items())),

@@ -50,9 +50,11 @@ PLACEHOLDER_AUTHORS = frozenset(name.casefold() for name in (
     "管理员", "站长", "本网", "本站", "未署名"))
 
 
-def real_author(name: str | None) -> str | None:
-    """``name`` unless it is a placeholder (``admin``, ``Unknown``, ``作者不详``, ``编辑``)."""
-    if not name or " ".join(name.split()).casefold().strip(" :：") in PLACEHOLDER_AUTHORS:
+def real_author(name: str | None, accounts: tuple[str, ...] = ()) -> str | None:
+    """``name`` unless it is a placeholder (``admin``, ``Unknown``, ``作者不详``, ``编辑``) or one
+    of the site's CMS ``accounts`` (the registry's ``cms_authors``: ``csrchina``)."""
+    folded = " ".join((name or "").split()).casefold().strip(" :：")
+    if not folded or folded in PLACEHOLDER_AUTHORS or folded in {a.casefold() for a in accounts}:
         return None
     return name
 

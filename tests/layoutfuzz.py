@@ -650,7 +650,7 @@ def _iso(dt):
     return dt.strftime("%Y-%m-%dT%H:%M:%S") + "+08:00"
 
 
-GENERIC_ACCOUNTS = frozenset({"admin", "editor"})  # CMS accounts that name no person
+GENERIC_ACCOUNTS = frozenset({"admin", "editor", "csrchina"})  # CMS accounts (cms_authors) that name no person
 
 
 def facts(rng, edition):

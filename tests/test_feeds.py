@@ -729,13 +729,14 @@ def test_a_disclaimer_never_says_a_sentence_twice():
     assert registry().get("csr_china_en").reprint_statement.split(".")[0] in both  # kept where it is not repeated
 
 
-@pytest.mark.parametrize("placeholder", ["admin", "Unknown", "作者不详", "编辑", "  Administrator ", "Redaktion"])
+@pytest.mark.parametrize("placeholder", ["admin", "Unknown", "作者不详", "编辑", "  Administrator ", "Redaktion",
+                                         "csrchina"])  # the last: the site's CMS account (registry cms_authors)
 def test_placeholder_authors_are_no_people(tmp_path, placeholder):
     """A CMS account or a desk is stored as no author; the feeds credit the site (originals) or
     the outlet (reprints), also for rows stored before the rule."""
     from syndicate.items import real_author
 
-    assert real_author(placeholder) is None
+    assert real_author(placeholder, EN.cms_authors) is None
     assert real_author("Li Wei") == "Li Wei" and real_author("编辑部主任王敏") == "编辑部主任王敏"
     store = Store(str(tmp_path / "s.db"))
     with store.batch():

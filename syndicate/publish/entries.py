@@ -170,7 +170,7 @@ def _credit(row: dict, source: Source | None, outlet: str | None, language: str 
     """(author, attribution): the named author, else the outlet (reprints) or the site (originals);
     the attribution is the outlet of a reprint or the site of an original, as (name, link)."""
     origin = row["origin"]
-    author = real_author(plain_name(row["author"])) \
+    author = real_author(plain_name(row["author"]), source.cms_authors if source else ()) \
         or {"reprinted": outlet, "original": source and source.site_outlet}.get(origin) \
         or note(language, "unknown_author")
     if origin == "reprinted" and outlet:
