@@ -343,11 +343,15 @@ def test_atom_unresolvable_relative_references_warn():
                "error", "InvalidIRI")
 
 
+def escaped(html: str) -> str:
+    """Markup as the character data of an element (type="html", an RSS description)."""
+    return html.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def test_atom_html_with_scripts_and_friends():
     def with_content(html: str) -> list[Message]:
-        escaped = html.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         return validate(mutate(CLEAN_ATOM, "<summary>A short summary.</summary>",
-                               '<summary type="html">%s</summary>' % escaped), ATOM_URL)
+                               '<summary type="html">%s</summary>' % escaped(html)), ATOM_URL)
 
     assert_has(with_content("<p>x</p><script>alert(1)</script>"), "warning", "SecurityRisk")
     assert_has(with_content('<iframe src="https://evil.example/"></iframe>'), "warning", "SecurityRisk")
@@ -555,9 +559,8 @@ def test_rss_category_domain_is_a_uri():
 
 def test_rss_description_html():
     def with_description(html: str) -> list[Message]:
-        escaped = html.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         return validate(mutate(CLEAN_RSS, "<description>Only a description</description>",
-                               "<description>%s</description>" % escaped), RSS_URL)
+                               "<description>%s</description>" % escaped(html)), RSS_URL)
 
     assert_has(with_description("<p>x</p><script>alert(1)</script>"), "warning", "SecurityRisk")
     assert_has(with_description('<img src="/i.png" onerror="x()">'), "warning", "SecurityRiskAttr")
