@@ -3,15 +3,21 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve test bench bench-full clean
+.PHONY: install run serve browse test bench bench-full clean
 
 install: $(STAMP)
 
+# pip stays quiet (a hundred "Collecting ..." lines say less than the two echo lines); setuptools'
+# note on every editable install (folders named like the package in the working directory may
+# shadow it: here they are the package) is filtered by its text, nothing else.
+$(STAMP): export PYTHONWARNINGS = ignore:Editable installation
 $(STAMP): pyproject.toml
+	@echo "Installing csr-syndicate and its dependencies into $(VENV) (first run only, about 2 minutes)..."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	@touch $(STAMP)
+	@echo "Installed: $$($(BIN)/pip list --format=freeze | wc -l) packages in $(VENV) (make clean removes it)."
 
 # Feeds are published for the address `make serve` serves them at (SYNDICATE_SITE_URL's default),
 # so their self, archive and category links can be followed.
@@ -20,6 +26,10 @@ run: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/syndicate serve --out var/feeds
+
+# The store in Datasette (installed with the test extra): http://127.0.0.1:8001/
+browse: $(STAMP)
+	$(BIN)/syndicate browse --db var/syndicate.db
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q

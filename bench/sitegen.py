@@ -2,7 +2,7 @@
 and N Chinese ones (www.csr-china.net, GBK, declared gb2312 in <meta> as the CMS does), with
 the category list pages, their pagination and the home pages the spiders discover them from.
 
-The pages are the offline mirror's own (data/mirror/mirrorgen/csr_china.py: its Article model,
+The pages are the offline mirror's own (syndicate/data/mirror/mirrorgen/csr_china.py: its Article model,
 its five templates per edition, its list and home pages, its answer key); this module only
 makes the articles: texts assembled from English and Chinese CSR phrase pools by a seeded
 generator (varied lengths, sub-headings, images with captions, bullet lines), dates spread
@@ -13,7 +13,7 @@ real site carries (an inlined style sheet, partner links, analytics and ad-slot 
 a size drawn around 23 KB. Category lists show 20 articles a page (the mirror's 5 suits a
 mirror of 30 articles, not of thousands).
 
-Output, as data/mirror/build.py writes it: <out>/<host>/... (raw bytes, each file's mtime its
+Output, as syndicate/data/mirror/build.py writes it: <out>/<host>/... (raw bytes, each file's mtime its
 Last-Modified, so a static server such as nginx gives the same Last-Modified and an ETag that
 changes with it), <out>/headers.json (what syndicate.mirror serves) and <out>/truth.json (the
 answer key). The same arguments give the same bytes and mtimes.
@@ -45,7 +45,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "data" / "mirror"))  # mirrorgen/, as data/mirror/build.py does
+sys.path.insert(0, str(ROOT / "syndicate" / "data" / "mirror"))  # mirrorgen/, as syndicate/data/mirror/build.py does
 
 from mirrorgen import csr_china  # noqa: E402
 from mirrorgen.csr_china import (  # noqa: E402

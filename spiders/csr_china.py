@@ -2,7 +2,7 @@
 
 What this module knows about the site: its URL shapes (articles, category lists and their
 pagination). Its names, disclaimer, CMS accounts and URL posting folder are data
-(data/sources.toml); every field is read by the shared field layer (syndicate/fields.py)
+(syndicate/data/sources.toml); every field is read by the shared field layer (syndicate/fields.py)
 from text landmarks, never from class names.
 """
 

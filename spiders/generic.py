@@ -1,6 +1,6 @@
 """The generic news spider: crawls any registry source from data alone.
 
-Discovery (data/sources.toml, ``[sources.<key>.discovery]``): RSS/Atom ``feeds``, XML
+Discovery (syndicate/data/sources.toml, ``[sources.<key>.discovery]``): RSS/Atom ``feeds``, XML
 ``sitemaps`` (and sitemap indexes), and HTML ``list_pages`` whose links matching
 ``article_pattern`` are articles and links matching ``pagination`` are further list pages.
 Extraction is the shared field layer (syndicate/fields.py), as for every spider: the

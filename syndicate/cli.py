@@ -48,7 +48,7 @@ def cli():
 @cli.group(invoke_without_command=True)
 @click.pass_context
 def sources(ctx):
-    """List the sources in the registry (data/sources.toml): key, language, home, which
+    """List the sources in the registry (syndicate/data/sources.toml): key, language, home, which
     spider crawls it (a dedicated one, or the generic one), and how it is discovered.
 
     Example:
@@ -71,7 +71,7 @@ def sources(ctx):
 
 @sources.command(name="check")
 @click.option("--file", "path", type=click.Path(dir_okay=False),
-              help="Registry file (default: $SYNDICATE_REGISTRY, else data/sources.toml).")
+              help="Registry file (default: $SYNDICATE_REGISTRY, else syndicate/data/sources.toml).")
 def sources_check(path):
     """Validate the registry: unknown keys, bad URLs, bad patterns or selectors, missing
     rights statements. Exit status 1 when anything is wrong. Crawls run this first.
@@ -147,8 +147,23 @@ def _base_urls(names: list[str], base_urls: tuple[str, ...], mirror) -> dict[str
     return urls
 
 
+def _publish_meter(settings: dict):
+    """A publish's progress on a terminal (SYNDICATE_PROGRESS), closed as it finishes."""
+    from .progress import meter
+
+    shown = meter("publishing", str(settings.get("SYNDICATE_PROGRESS", defaults.SYNDICATE_PROGRESS)))
+    if shown is None:
+        return None
+
+    def progress(done: int, total: int) -> None:
+        shown(done, total)
+        if done == total:
+            shown.close()
+    return progress
+
+
 def _check_topics() -> None:
-    """The topic feeds' file (data/feeds.toml or $SYNDICATE_TOPICS) is read before any work."""
+    """The topic feeds' file (syndicate/data/feeds.toml or $SYNDICATE_TOPICS) is read before any work."""
     from .sources import registry
     from .topics import TopicsError, load_topics
 
@@ -225,7 +240,7 @@ def crawl_options(command):
         click.option("--base-url", "base_urls", multiple=True, metavar="[SOURCE=]URL",
                      help="Crawl a copy of a site served at URL (paths unchanged); repeatable as SOURCE=URL."),
         click.option("--mirror", "use_mirror", is_flag=True,
-                     help="Serve the bundled offline mirror (data/mirror) on 127.0.0.1 and crawl it."),
+                     help="Serve the bundled offline mirror (syndicate/data/mirror) on 127.0.0.1 and crawl it."),
         click.option("-s", "--set", "pairs", multiple=True, metavar="NAME=VALUE",
                      help="Override a Scrapy/syndicate setting, e.g. -s SYNDICATE_FULL_CRAWL=1."),
         click.option("-v", "--verbose", is_flag=True, help="Log every request (Scrapy INFO level)."),
@@ -294,7 +309,7 @@ def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit,
     _check_paths(db, out)
     try:
         result = run_all(lambda: _crawl(source, db, base_urls, use_mirror, settings), db, out, site_url, limit,
-                         hub, zh_hant)
+                         hub, zh_hant, _publish_meter(settings))
     except Locked as exc:
         code = locked_code(exc, stuck_after)
         stuck = f"; held for more than {stuck_after:g} minutes: it may be stuck" if code == EXIT_STUCK else ""
@@ -391,22 +406,33 @@ def _not_html(body: bytes, content_type: str) -> str | None:
 @cli.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to read.")
 def stats(db):
-    """Counts of stored articles by source, language, origin and duplicates.
+    """Counts of stored articles by source, language, origin and duplicates, and each
+    source's last crawl: when, how long, how many requests, and the drift flags of
+    `syndicate health`.
 
     Example:
 
     \b
         syndicate stats --db var/syndicate.db
     """
+    from .health import drift
     from .store import Store
 
     _check_paths(db, must_exist=True)
     with Store(db, readonly=True) as store:
         counts = store.stats()
+        crawls = [(c, drift(store.health_history(c["source"]))) for c in store.last_crawls()]
     for group, rows in counts.items():
         click.echo(f"{group}:")
         for key, count in rows:
             click.echo(f"  {key}\t{count}")
+    click.echo("last crawl:")
+    for crawl, alarms in crawls:
+        took = f"{crawl['duration']:.1f} s" if crawl["duration"] is not None else "?"
+        requests = crawl["requests"] if crawl["requests"] is not None else "?"
+        flags = "drift: " + "; ".join(alarms) if alarms else "ok"
+        click.echo(f"  {crawl['source']}\t{crawl['crawled']}\t{'full' if crawl['full'] else 'incremental'}\t{took}\t"
+                   f"{requests} requests\t{crawl['articles']} articles\t{flags}")
 
 
 @cli.command()
@@ -479,10 +505,17 @@ def publish(db, out, site_url, limit, full, hub, zh_hant):
     _check_hub(hub)
     _check_topics()
     _check_paths(db, out, must_exist=True)
+    from .progress import meter
+
+    shown = meter("publishing")
     try:
-        report = publish_feeds(db, out, site_url=site_url, limit=limit, full=full, hub=hub, zh_hant=zh_hant)
+        report = publish_feeds(db, out, site_url=site_url, limit=limit, full=full, hub=hub, zh_hant=zh_hant,
+                               progress=shown)
     except OSError as exc:
         raise click.ClickException(f"publishing failed, the previous feeds are left in place: {exc}") from None
+    finally:
+        if shown is not None:
+            shown.close()
     click.echo(report.summary())
 
 
@@ -508,6 +541,32 @@ def serve(out, host, port):
         serve_feeds(out, host, port, on_ready=lambda url: click.echo(f"serving {out} at {url} (Ctrl-C to stop)"))
     except OSError as exc:  # no such directory, port in use
         raise click.ClickException(str(exc)) from None
+
+
+@cli.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to browse.")
+@click.option("--host", default=defaults.SYNDICATE_SERVE_HOST, show_default=True, help="Address to bind.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to bind.")
+def browse(db, host, port):
+    """Browse and search the store in Datasette (an optional extra: pip install 'csr-syndicate[browse]').
+
+    Opens the stories view (one row per story, newest first), the copies view, facets by
+    source, language, origin and outlet, and full-text search in English and Chinese.
+
+    Example:
+
+    \b
+        syndicate browse --db var/syndicate.db       # then open http://127.0.0.1:8001/
+    """
+    from .browse import BrowseUnavailable, browse as run_browse
+
+    _check_paths(db, must_exist=True)  # and brings an older store up to date: the views, the search index
+    click.echo(f"browsing {db} at http://{host}:{port}/ (Ctrl-C to stop)")
+    try:
+        code = run_browse(Path(db), host, port)
+    except BrowseUnavailable as exc:
+        raise click.ClickException(str(exc)) from None
+    sys.exit(code)
 
 
 def main() -> None:  # pragma: no cover

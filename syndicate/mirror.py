@@ -1,4 +1,4 @@
-"""Serve the offline mirror (data/mirror) on 127.0.0.1, one static HTTP server per real host.
+"""Serve the offline mirror (syndicate/data/mirror) on 127.0.0.1, one static HTTP server per real host.
 
 Each directory of the mirror named like a host (``en.csr-china.net``) is served by its own
 ``ThreadingHTTPServer`` on a free port; ``MirrorServer.base_urls`` maps the real host to it.
@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "data" / "mirror"
+DEFAULT_ROOT = Path(__file__).resolve().parent / "data" / "mirror"  # shipped in the package
 DEFAULT_LAST_MODIFIED = "Sun, 01 Jan 2017 00:00:00 GMT"
 CONTENT_TYPES = {
     ".html": "text/html", ".htm": "text/html", ".php": "text/html", ".txt": "text/plain",

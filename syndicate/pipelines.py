@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from .config import CrawlConfig
 from .extensions import crawl_store
@@ -99,6 +100,10 @@ class HealthPipeline:
         store = crawl_store(self.crawler)
         if store is None:
             return
+        stats = self.crawler.stats
+        started = stats.get_value("start_time")
+        row = self.tally.row(spider.name, CrawlConfig.of(self.crawler).stamp, full=not spider.incremental)
+        row["duration"] = round((datetime.now(started.tzinfo) - started).total_seconds(), 1) if started else None
+        row["requests"] = int(stats.get_value("downloader/request_count", 0) or 0)
         with store.batch():
-            store.record_health(self.tally.row(spider.name, CrawlConfig.of(self.crawler).stamp,
-                                               full=not spider.incremental))
+            store.record_health(row)

@@ -98,4 +98,5 @@ REFUSALS = {
     "syndicate/scheme_refused": "not http(s)",
     "syndicate/redirect_loop": "redirect loop",
     "syndicate/redirect_limit": "too many redirects",
+    "syndicate/polite/retry_after_too_long": "Retry-After too long",
 }

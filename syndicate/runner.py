@@ -39,7 +39,7 @@ class RunResult:
 
 
 def run(crawl: Callable[[], list[CrawlReport]], db: str, out: str, site_url: str, limit: int,
-        hub: str | None = None, zh_hant: bool = False) -> RunResult:
+        hub: str | None = None, zh_hant: bool = False, progress=None) -> RunResult:
     """Crawl (``crawl()`` returns one report per source) and publish under ``db``'s lock.
     Raises lock.Locked when another run holds it. A failed publish leaves the old feeds in
     place and is reported, never raised."""
@@ -48,7 +48,8 @@ def run(crawl: Callable[[], list[CrawlReport]], db: str, out: str, site_url: str
     with run_lock(db):
         result = RunResult(crawl())
         try:
-            result.published = publish(db, out, site_url=site_url, limit=limit, hub=hub, zh_hant=zh_hant)
+            result.published = publish(db, out, site_url=site_url, limit=limit, hub=hub, zh_hant=zh_hant,
+                                       progress=progress)
         except Exception as exc:  # noqa: BLE001 - any failure: the old feeds stay, cron hears of it
             result.publish_error = f"{type(exc).__name__}: {exc}"
     result.drifted = drifted(db, [r.source for r in result.reports])

@@ -14,9 +14,9 @@ ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 8
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 CONCURRENT_ITEMS = 10  # a page yields one article or a few requests: Scrapy's 100 is 100 tasks a response
-DOWNLOAD_DELAY = 0  # per-source politeness comes from the registry (spider.download_delay)
+DOWNLOAD_DELAY = 0  # on a real site, the source's registry download_delay (the floor: hardening/polite.py)
 RETRY_TIMES = 2
-RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]  # a 429 or 503's Retry-After is obeyed (hardening/polite.py)
 COOKIES_ENABLED = False
 LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
@@ -51,6 +51,8 @@ EXTENSIONS = {
     **_HARDENING["EXTENSIONS"],
     # Records crawl starts and clean completions: what makes the next run incremental.
     "syndicate.extensions.CrawlState": 600,
+    # Live progress per source on a terminal; nothing under cron (syndicate/progress.py).
+    "syndicate.progress.Progress": 700,
 }
 # The time budget of one source's crawl, in seconds (Scrapy's CloseSpider extension): a site
 # that trickles bytes cannot hold the run and its lock for hours. A source cut by it is
@@ -59,6 +61,9 @@ CLOSESPIDER_TIMEOUT = 1800
 # Pagination is followed link by link, so depth grows with list pages; the page cap
 # (SYNDICATE_MAX_PAGES) is what ends calendar-style traps.
 DEPTH_LIMIT = 60
+
+# Live progress lines on a terminal: "auto" (when standard error is one), "always", "never".
+SYNDICATE_PROGRESS = "auto"
 
 # Defaults of the CLI's publishing and serving options.
 SYNDICATE_FEEDS_DIR = "var/feeds"

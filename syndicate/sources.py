@@ -1,4 +1,4 @@
-"""The source registry (data/sources.toml): which sites we know and what they call themselves."""
+"""The source registry (syndicate/data/sources.toml): which sites we know and what they call themselves."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parent / "data"  # shipped in the package (wheel included)
 REGISTRY_PATH = DATA_DIR / "sources.toml"
 
 
 def registry_path() -> Path:
-    """The registry file: $SYNDICATE_REGISTRY when set (an operator's own), else data/sources.toml."""
+    """The registry file: $SYNDICATE_REGISTRY when set (an operator's own), else syndicate/data/sources.toml."""
     return Path(os.environ.get("SYNDICATE_REGISTRY") or REGISTRY_PATH)
 
 

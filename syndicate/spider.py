@@ -48,8 +48,6 @@ class SourceSpider(scrapy.Spider):
         self.base_url = base_url.rstrip("/") if base_url else None
         if self.base_url:
             self.allowed_netlocs = [urlsplit(self.base_url).netloc]
-        else:
-            self.download_delay = self.source.download_delay  # politeness towards the real site
         self.known: dict[str, dict] = {}
         self.validators: dict[str, tuple[str | None, str | None]] = {}
         self._fresh: set[str] = set()
@@ -58,6 +56,11 @@ class SourceSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
+        if not spider.base_url and not crawler.settings.frozen:  # frozen: a crawler built by hand (tests)
+            # Politeness towards the real site: the registry's delay, the floor of every delay
+            # (hardening/polite.py); -s DOWNLOAD_DELAY=... still overrides it. A copy (the
+            # mirror, a proxy) keeps DOWNLOAD_DELAY as the settings have it.
+            crawler.settings.set("DOWNLOAD_DELAY", spider.source.download_delay, priority="spider")
         spider.config = config = CrawlConfig.of(crawler)
         store = crawl_store(crawler)
         if store is not None and not config.full_crawl:
@@ -198,17 +201,20 @@ class SourceSpider(scrapy.Spider):
 
     def article_failed(self, failure):
         """An article answered 401/403/451/5xx...: remembered as a skip, so the page is asked for
-        again after the freshness window even when the list that links it answers 304."""
+        again after the freshness window even when the list that links it answers 304. A refusal
+        or a failing server may be a problem of ours (blocked) or the site's (down): a warning."""
         from scrapy.spidermiddlewares.httperror import HttpError
 
         if failure.check(HttpError):
             response = failure.value.response
-            yield self.skip(response, self.canonical(response.url), f"HTTP{response.status}")
+            yield self.skip(response, self.canonical(response.url), f"HTTP{response.status}", logging.WARNING)
 
-    def skip(self, response, canonical: str, reason: str) -> Skipped:
-        """Count and log a page that yields no article; the store remembers it."""
+    def skip(self, response, canonical: str, reason: str, level: int = logging.INFO) -> Skipped:
+        """Count and log a page that yields no article; the store remembers it. A page that
+        answers it is gone (404, 410), a "not found" page, a page with no title or body: every
+        site has some, the summary line counts them, so they are logged at INFO (``-v``)."""
         self.crawler.stats.inc_value(f"syndicate/skipped/{reason}")
-        logger.warning("skipped %s (%s)", response.url, reason)
+        logger.log(level, "skipped %s (%s)", response.url, reason)
         return Skipped(canonical_url=canonical, source=self.name, reason=reason)
 
     def parse_article(self, response):  # pragma: no cover - each site implements it

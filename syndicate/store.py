@@ -17,7 +17,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import dedupe
+from . import dedupe, search
 from .items import ID_NAMESPACE, Article, article_id, to_row
 
 NEW, UPDATED, UNCHANGED, DUPLICATE = "new", "updated", "unchanged", "duplicate"
@@ -149,6 +149,31 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "DROP TRIGGER articles_feed_update",
         _feed_trigger("UPDATE", (*FEED_COLUMNS_9, "date_basis")),
     ]),
+    (11, "full-text search in English and Chinese (articles_fts), the stories and copies views", [
+        # One row per article, rowid = articles.rowid, text as syndicate/search.py makes it;
+        # filled by the store's own code (Store._index), rebuilt when search.SCHEME changes.
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, terms, tokenize = 'unicode61 remove_diacritics 2')",
+        """CREATE VIEW stories AS
+           SELECT a.rowid AS rowid, a.title, a.published, a.date_basis, a.source, a.language, a.origin,
+                  a.outlet, a.author, a.category, a.tags,
+                  (SELECT count(*) FROM articles c WHERE c.duplicate_of = a.id) AS copies,
+                  a.canonical_url AS url, a.first_seen, a.updated, a.gone, a.body, a.story_id AS story
+           FROM articles a WHERE a.duplicate_of IS NULL""",
+        """CREATE VIEW copies AS
+           SELECT c.rowid AS rowid, o.story_id AS story, o.title AS story_title, o.canonical_url AS original,
+                  CASE WHEN c.content_hash = o.content_hash THEN 'exact copy' ELSE 'edited copy' END AS kind,
+                  c.canonical_url AS url, c.source, c.title, c.language, c.origin, c.outlet, c.published,
+                  c.first_seen
+           FROM articles c JOIN articles o ON c.duplicate_of = o.id
+           UNION ALL
+           SELECT a.rowid, a.story_id, a.title, a.canonical_url, 'address variant', a.url, a.source, a.title,
+                  a.language, a.origin, a.outlet, a.published, a.first_seen
+           FROM articles a WHERE a.url != a.canonical_url""",
+    ]),
+    (12, "how long each crawl took and how many requests it made", [
+        "ALTER TABLE crawl_health ADD COLUMN duration REAL",
+        "ALTER TABLE crawl_health ADD COLUMN requests INTEGER",
+    ]),
 ]
 
 GONE, MISSING = "gone", "missing"
@@ -275,6 +300,7 @@ class Store:
                     self.conn.execute(sql)
                 self.conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (version, name))
             self._rebuild_bands_if_scheme_changed()
+            self._reindex_if_scheme_changed()
 
     def _rebuild_bands_if_scheme_changed(self) -> None:
         """Band keys and content hashes depend on the MinHash/LSH parameters and the tokenizer:
@@ -291,6 +317,33 @@ class Store:
             if content_hash != stored_hash:
                 self.conn.execute("UPDATE articles SET content_hash = ? WHERE id = ?", [content_hash, id_])
         self.conn.execute("INSERT OR REPLACE INTO store_meta (key, value) VALUES ('lsh_scheme', ?)", [scheme])
+
+    def _reindex_if_scheme_changed(self) -> None:
+        """The full-text index is made by search.index_text: when its scheme changes (or the
+        table is new), every article is indexed again, in the same transaction."""
+        row = self.conn.execute("SELECT value FROM store_meta WHERE key = 'search_scheme'").fetchone()
+        if row and row[0] == search.SCHEME:
+            return
+        self.conn.execute("DELETE FROM articles_fts")
+        for rowid, title, body in self.conn.execute("SELECT rowid, title, body FROM articles").fetchall():
+            self._index(rowid, title, body)
+        self.conn.execute("INSERT OR REPLACE INTO store_meta (key, value) VALUES ('search_scheme', ?)",
+                          [search.SCHEME])
+
+    def _index(self, rowid: int, title: str, body: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO articles_fts (rowid, title, body, terms) VALUES (?, ?, ?, ?)",
+                          [rowid, *search.index_fields(title, body)])
+
+    def search(self, query: str, limit: int = 20) -> list[dict]:
+        """Stories (canonical rows) matching ``query`` as a reader types it, best first."""
+        match = search.fts_query(query)
+        if not match:
+            return []
+        cursor = self.conn.execute(
+            "SELECT s.* FROM articles_fts JOIN stories s ON s.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY articles_fts.rank LIMIT ?", [match, limit])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, values)) for values in cursor]
 
     @contextmanager
     def batch(self):
@@ -329,12 +382,15 @@ class Store:
             changes = {c: row[c] for c in CONTENT_COLUMNS} | seen
             changes.update(updated=now, revision=old["revision"] + 1)
             self.db["articles"].update(row["id"], changes)
+            if old["title"] != row["title"] or old["body"] != row["body"]:
+                rowid = self.conn.execute("SELECT rowid FROM articles WHERE id = ?", [row["id"]]).fetchone()[0]
+                self._index(rowid, row["title"], row["body"])
             if any(old[c] != row[c] for c in REGROUP_COLUMNS):  # who is the original may have changed
                 self._unlink(row["id"])
                 self._link(row["id"], article.body)
             return UPDATED
         row.update(first_seen=now, last_seen=now, updated=None, revision=1, duplicate_of=None, story_id=row["id"])
-        self.db["articles"].insert(row)
+        self._index(self.db["articles"].insert(row).last_rowid, row["title"], row["body"])
         self.conn.execute("DELETE FROM skipped WHERE canonical_url = ?", [row["canonical_url"]])
         return DUPLICATE if self._link(row["id"], article.body) else NEW
 
@@ -526,6 +582,13 @@ class Store:
         """The last ``limit`` crawls' health rows of ``source``, newest first."""
         return list(self.db.query("SELECT * FROM crawl_health WHERE source = ? ORDER BY crawled DESC, id DESC LIMIT ?",
                                   [source, limit]))
+
+    def last_crawls(self) -> list[dict]:
+        """The last crawl of every source that has one: when, how long, how many requests, what it found."""
+        return list(self.db.query(
+            "SELECT source, crawled, full, duration, requests, articles, skipped FROM crawl_health h "
+            "WHERE id = (SELECT id FROM crawl_health WHERE source = h.source ORDER BY crawled DESC, id DESC LIMIT 1) "
+            "ORDER BY source"))
 
     def health_sources(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT DISTINCT source FROM crawl_health ORDER BY source")]

@@ -1,4 +1,4 @@
-"""Topic feeds an operator declares in data (data/feeds.toml, or $SYNDICATE_TOPICS): stories
+"""Topic feeds an operator declares in data (syndicate/data/feeds.toml, or $SYNDICATE_TOPICS): stories
 selected by words in English and Chinese, language, source and origin. Pure: read, validate,
 match. The publisher gives each topic its feed at ``topic/<key>``, with archives like the others.
 
@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parent / "data"  # shipped in the package (wheel included)
 TOPICS_PATH = DATA_DIR / "feeds.toml"
 ORIGINS = ("original", "reprinted", "unknown")
 KEY = re.compile(r"[a-z0-9][a-z0-9_-]{0,59}")
@@ -41,7 +41,7 @@ class TopicsError(Exception):
 
 
 def topics_path() -> Path:
-    """$SYNDICATE_TOPICS when set (an operator's own file), else data/feeds.toml."""
+    """$SYNDICATE_TOPICS when set (an operator's own file), else syndicate/data/feeds.toml."""
     return Path(os.environ.get("SYNDICATE_TOPICS") or TOPICS_PATH)
 
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TRUTH = json.loads((ROOT / "data" / "mirror" / "truth.json").read_text("utf-8"))  # the mirror's answer key
+TRUTH = json.loads((ROOT / "syndicate" / "data" / "mirror" / "truth.json").read_text("utf-8"))  # the mirror's answer key
 
 _RUNNER = """
 import json, sqlite3, sys

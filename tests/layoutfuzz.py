@@ -3,7 +3,7 @@
 Renders the same kind of article facts into randomly varied but plausible HTML pages, the way
 the DedeCMS family of templates that csr-china.net has used over the years could serve them,
 so the parsers can be tested on markup nobody in this project wrote. Written from the source
-profile (shared/sources/csr-china.md) and the registry data (data/sources.toml) only.
+profile (shared/sources/csr-china.md) and the registry data (syndicate/data/sources.toml) only.
 
     facts(rng, edition)  -> dict of article facts ("en" or "zh")
     render(facts, rng)   -> (body_bytes, content_type_header, layout_description)
@@ -55,7 +55,7 @@ Fact rules (what a careful reader of the rendered page, knowing only the site pr
 
 ``facts()`` also returns ``body_roles`` (one role per body paragraph: p, sub, caption, bullet,
 line); it is a rendering hint, not a fact. The registry values used here are a snapshot of
-data/sources.toml (so bytes never change with the registry); the self-check reports drift.
+syndicate/data/sources.toml (so bytes never change with the registry); the self-check reports drift.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ from datetime import date, datetime, timedelta
 from urllib.parse import quote
 
 # --------------------------------------------------------------------------------------------
-# Registry snapshot (data/sources.toml)
+# Registry snapshot (syndicate/data/sources.toml)
 # --------------------------------------------------------------------------------------------
 
 OUTLET_ALIASES = {
@@ -1870,15 +1870,15 @@ def _visible_lines(text):
 
 
 def _registry_drift():
-    """Differences between this module's registry snapshot and data/sources.toml."""
+    """Differences between this module's registry snapshot and syndicate/data/sources.toml."""
     import tomllib
     from pathlib import Path
 
-    path = Path(__file__).resolve().parent.parent / "data" / "sources.toml"
+    path = Path(__file__).resolve().parent.parent / "syndicate" / "data" / "sources.toml"
     try:
         reg = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError:
-        return ["data/sources.toml not found"]
+        return ["syndicate/data/sources.toml not found"]
     out = []
     if reg.get("outlets") != OUTLET_ALIASES:
         out.append("[outlets] differs from the snapshot")

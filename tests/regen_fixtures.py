@@ -21,7 +21,7 @@ from syndicate.offline import extract_row
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "tests" / "fixtures" / "pages"
-MIRROR = ROOT / "data" / "mirror"
+MIRROR = ROOT / "syndicate" / "data" / "mirror"
 NOW = "2026-11-25T00:00:00+00:00"  # the clock for relative dates in fixtures
 
 

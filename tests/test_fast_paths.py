@@ -14,7 +14,7 @@ import pytest
 from syndicate import language
 from syndicate.extract import repair
 
-CONTENT = Path(__file__).resolve().parent.parent / "data" / "mirror" / "content"
+CONTENT = Path(__file__).resolve().parent.parent / "syndicate" / "data" / "mirror" / "content"
 SAMPLES = [
     "café crème brûlée – “quoted” ‘single’ … • € ™ Œuvre naïve Ünïcödé ß",
     "企业社会责任中国网讯 2019年7月19日，中国企业社会责任报告发布会在北京举行。",

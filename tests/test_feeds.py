@@ -85,7 +85,7 @@ def test_layout(out):
     expected = {"index.html", "en.html", "zh-Hans.html", "feeds.opml"}  # reading pages: all, then per language
     for name in ("all", "originals", "lang/en", "lang/zh-Hans", "source/csr_china_en", "source/csr_china_zh",
                  "category/csr-news", "category/events", f"category/{feeds.slug('企业动态')}",
-                 "topic/climate", "topic/reporting"):  # the topics of data/feeds.toml
+                 "topic/climate", "topic/reporting"):  # the topics of syndicate/data/feeds.toml
         expected |= {f"{name}.atom", f"{name}.rss", f"{name}.json"}
     written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert written == expected  # "Knowledge" holds only a duplicate: no feed
@@ -610,7 +610,7 @@ def mirror_crawl(tmp_path_factory):
     from syndicate.mirror import serve_mirror
 
     root = tmp_path_factory.mktemp("mirror")
-    truth = json.loads((ROOT / "data" / "mirror" / "truth.json").read_text("utf-8"))
+    truth = json.loads((ROOT / "syndicate" / "data" / "mirror" / "truth.json").read_text("utf-8"))
     sources = {"en.csr-china.net": "csr_china_en", "www.csr-china.net": "csr_china_zh"}
 
     def crawl_once(now: str) -> None:

@@ -1,8 +1,9 @@
 """The feeds of `make run`, fetched from `syndicate serve` as a reader or the W3C validator
 would fetch them, validated offline (tests/feedvalidator.py): 0 errors and 0 warnings.
 
-The crawl and the publish are the ones `make run` does (`syndicate run --mirror`), for the
-address the feeds are then served at; the server is the real `syndicate serve` process.
+The crawl is the one `make run` does (every source of the mirror, shared by the tests that only
+read it: conftest.py), published by `syndicate publish` for the address the feeds are then
+served at; the server is the real `syndicate serve` process.
 """
 
 from __future__ import annotations
@@ -30,11 +31,11 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    root = tmp_path_factory.mktemp("validate")
+def served(mirror_db):
+    root = mirror_db[1].parent
     port = free_port()
     site = f"http://127.0.0.1:{port}/"
-    run = subprocess.run([*SYNDICATE, "run", "--mirror", "--db", str(root / "s.db"), "--out", str(root / "feeds"),
+    run = subprocess.run([*SYNDICATE, "publish", "--db", str(mirror_db[1]), "--out", str(root / "feeds"),
                           "--site-url", site], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr[-3000:]
     server = subprocess.Popen([*SYNDICATE, "serve", "--out", str(root / "feeds"), "--port", str(port)], cwd=ROOT,

@@ -67,7 +67,7 @@ def changed_copy(tmp_path):
     """The mirror with the English edition's article template changed: <title> shows only the
     site's name, and the source line is labelled in a way the site never used before."""
     root = tmp_path / "mirror"
-    shutil.copytree(ROOT / "data" / "mirror", root)
+    shutil.copytree(ROOT / "syndicate" / "data" / "mirror", root)
     changed = 0
     for page in (root / EN / "a").rglob("*.html"):
         if not re.search(r"/\d{4}/\d{4}/\d+\.html$", page.as_posix()):
@@ -108,3 +108,12 @@ def test_a_template_change_raises_the_alarm_after_one_run(tmp_path):
     conn.close()
     assert len(rows) == 2 and rows[0][1] == rows[1][1]  # the same articles, read worse
     assert rows[0][2] > 0.6 and rows[1][2] < 0.4 and rows[0][3] > 0.9 and rows[1][3] < 0.1
+
+    stats = syndicate("stats", "--db", str(db))  # the last crawl, as `syndicate stats` shows it
+    crawl = next(line for line in stats.stdout.splitlines() if line.startswith("  csr_china_en\t2026-11-02"))
+    fields = crawl.split("\t")
+    assert fields[2] == "full" and re.fullmatch(r"\d+\.\d s", fields[3]) and 0 < float(fields[3][:-2]) < 120
+    pages = int(re.search(r"csr_china_en: (\d+) pages", second.stdout).group(1))
+    requests = int(fields[4].split()[0])
+    assert pages <= requests <= pages + 2 and fields[5] == f"{rows[1][1]} articles"  # (and robots.txt)
+    assert fields[6].startswith("drift: ") and "known origin" in fields[6]

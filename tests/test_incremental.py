@@ -13,7 +13,7 @@ from syndicate.mirror import serve_mirror
 from syndicate.items import article_id
 
 SOURCES = {"en.csr-china.net": "csr_china_en", "www.csr-china.net": "csr_china_zh"}
-TRUTH = json.loads((ROOT / "data" / "mirror" / "truth.json").read_text("utf-8"))
+TRUTH = json.loads((ROOT / "syndicate" / "data" / "mirror" / "truth.json").read_text("utf-8"))
 TRUTH["articles"] = [a for a in TRUTH["articles"] if a["host"] in SOURCES]  # the CSR-China editions
 TRUTH["drops"] = [d for d in TRUTH["drops"] if d["host"] in SOURCES]
 FIRST = "2026-11-25T00:00:00+00:00"
@@ -26,7 +26,7 @@ MUCH_LATER = "2026-12-20T00:00:00+00:00"  # past four windows: gone pages are re
 def site(tmp_path):
     """A private copy of the mirror (tests edit it) served on 127.0.0.1, and a database path."""
     root = tmp_path / "mirror"
-    shutil.copytree(ROOT / "data" / "mirror", root, ignore=shutil.ignore_patterns("*.py", "content"))
+    shutil.copytree(ROOT / "syndicate" / "data" / "mirror", root, ignore=shutil.ignore_patterns("*.py", "content"))
     with serve_mirror(root) as mirror:
         base_urls = {SOURCES[h]: url for h, url in mirror.base_urls.items() if h in SOURCES}
         yield root, mirror, base_urls, tmp_path / "s.db"

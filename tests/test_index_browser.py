@@ -155,7 +155,7 @@ def test_page_renders_with_a_title_and_every_feed(rendered):
     assert dom.findtext(".//h1") == "CSR news"
     rows = dom.xpath("//tr[@data-feed]")
     assert sorted(r.get("data-feed") for r in rows) == sorted(f.path for f in report.feeds)
-    assert len(rows) == 11  # 9 feeds of stories and the two topic feeds of data/feeds.toml
+    assert len(rows) == 11  # 9 feeds of stories and the two topic feeds of syndicate/data/feeds.toml
 
 
 def test_names_languages_and_counts(rendered):

@@ -1,4 +1,4 @@
-"""The offline mirror: the server over real HTTP, and the data it serves (data/mirror)."""
+"""The offline mirror: the server over real HTTP, and the data it serves (syndicate/data/mirror)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ import pytest
 from syndicate.mirror import serve_mirror
 
 ROOT = Path(__file__).resolve().parent.parent
-MIRROR = ROOT / "data" / "mirror"
+MIRROR = ROOT / "syndicate" / "data" / "mirror"
 TRUTH = json.loads((MIRROR / "truth.json").read_text("utf-8"))
 HEADERS = json.loads((MIRROR / "headers.json").read_text("utf-8"))
 EN, ZH = "en.csr-china.net", "www.csr-china.net"
@@ -88,7 +88,7 @@ def shingles(text: str, language: str) -> set:
 
 
 def load_build():
-    """data/mirror/build.py as a module, to read the article bodies from the content specs."""
+    """syndicate/data/mirror/build.py as a module, to read the article bodies from the content specs."""
     spec = importlib.util.spec_from_file_location("mirror_build", MIRROR / "build.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up

@@ -6,14 +6,13 @@ import json
 import feedparser
 import pytest
 
-from crawltools import ROOT, crawl, rows as stored
+from crawltools import ROOT, rows as stored
 from syndicate import publish as feeds
-from syndicate.mirror import serve_mirror
 from syndicate.sources import registry
 from syndicate.items import article_id
 from syndicate.store import Store
 
-TRUTH = json.loads((ROOT / "data" / "mirror" / "truth.json").read_text("utf-8"))
+TRUTH = json.loads((ROOT / "syndicate" / "data" / "mirror" / "truth.json").read_text("utf-8"))
 ARTICLES = TRUTH["articles"]
 for _article in ARTICLES:  # the registry's source for each page (GoldenBee's two editions are two sources)
     _article["source"] = registry().by_url(_article["canonical_url"]).key
@@ -21,14 +20,11 @@ GENERIC = sorted({a["source"] for a in ARTICLES} - {"csr_china_en", "csr_china_z
 
 
 @pytest.fixture(scope="module")
-def everything(tmp_path_factory):
-    root = tmp_path_factory.mktemp("all")
-    reg = registry()
-    with serve_mirror() as mirror:
-        base_urls = {key: mirror.base_urls[s.host] for key, s in reg.sources.items() if s.host in mirror.base_urls}
-        result = crawl(sorted(base_urls), root / "s.db", base_urls)
-    rows = stored(root / "s.db")
-    store = Store(str(root / "s.db"))
+def everything(mirror_db):
+    result, db = mirror_db  # every source of the mirror, crawled once per test process (conftest.py)
+    root = db.parent
+    rows = stored(db)
+    store = Store(str(db))
     feeds.publish(store, root / "out", site_url="http://feeds.test/")
     store.close()
     return result, rows, root / "out"

@@ -323,8 +323,11 @@ def test_a_read_only_open_of_an_older_store_upgrades_it_once(tmp_path):
     db = tmp_path / "old.db"
     with Store(str(db)) as store:
         store.conn.execute("DELETE FROM schema_migrations WHERE version >= 9")
-        for event in ("insert", "delete", "update"):  # as a store made before migrations 9 and 10
+        for event in ("insert", "delete", "update"):  # as a store made before migrations 9 to 12
             store.conn.execute(f"DROP TRIGGER articles_feed_{event}")
+        for sql in ("DROP TABLE articles_fts", "DROP VIEW stories", "DROP VIEW copies",  # before 11 and 12
+                    "ALTER TABLE crawl_health DROP COLUMN duration", "ALTER TABLE crawl_health DROP COLUMN requests"):
+            store.conn.execute(sql)
         store.conn.execute("ALTER TABLE articles DROP COLUMN date_basis")
     newest = MIGRATIONS[-1][0]
     with Store(str(db), readonly=True) as reader:

@@ -1,4 +1,4 @@
-"""Topic feeds from configuration (data/feeds.toml): a topic feed holds exactly the stories its
+"""Topic feeds from configuration (syndicate/data/feeds.toml): a topic feed holds exactly the stories its
 rule selects, in English and Chinese, with archives like the other feeds; a bad file is one
 clear error, never a traceback."""
 
@@ -12,11 +12,9 @@ import feedparser
 import pytest
 from click.testing import CliRunner
 
-from crawltools import crawl
 from feeds_fixtures import build_store
 from syndicate import publish as feeds
 from syndicate.cli import cli
-from syndicate.mirror import serve_mirror
 from syndicate.sources import registry
 from syndicate.store import Store
 from syndicate.topics import Topic, TopicsError, load_topics, searchable
@@ -116,12 +114,9 @@ def expected(row: dict) -> bool:
 
 
 @pytest.fixture(scope="module")
-def mirror(tmp_path_factory):
-    root = tmp_path_factory.mktemp("topics")
-    with serve_mirror() as served:
-        base_urls = {registry().by_url(f"http://{h}/").key: url for h, url in served.base_urls.items()}
-        crawl(sorted(base_urls), root / "s.db", base_urls)
-    store = Store(str(root / "s.db"))
+def mirror(mirror_db):
+    root = mirror_db[1].parent  # every source of the mirror, crawled once per test process (conftest.py)
+    store = Store(str(mirror_db[1]))
     report = feeds.publish(store, root / "out", limit=10)
     yield root, store, report
     store.close()

@@ -21,6 +21,12 @@ traceback) after counting it in the stats under ``syndicate/...`` and logging on
   loops and redirect chains over ``REDIRECT_MAX_TIMES`` are counted and logged.
   :class:`PageBudget`: closes a spider after ``SYNDICATE_MAX_PAGES`` responses (per source:
   ``custom_settings`` or a ``max_pages`` spider attribute).
+- ``polite``: :class:`HostPace`: each host's floor, the least delay between two requests to it:
+  the operator's ``DOWNLOAD_DELAY`` (a source's registry ``download_delay`` on the real site),
+  its robots.txt Crawl-delay (capped at ``SYNDICATE_CRAWL_DELAY_MAX``), its back-off.
+  :class:`RetryAfterMiddleware`: a 429 or 503 with Retry-After pauses the host that long before
+  the retry and doubles its floor; a wait over ``SYNDICATE_RETRY_AFTER_MAX`` is refused instead.
+  :class:`HostThrottle`: AutoThrottle (latency-driven delays) held at each host's floor.
 """
 
 MiB = 2**20
@@ -51,6 +57,8 @@ HARDENING_SETTINGS: dict = {
         # process_exception runs from high to low numbers: after DownloaderStats (850)
         # has counted the exception, after RetryMiddleware (550) has passed on it.
         "syndicate.hardening.limits.SizeLimitMiddleware": 540,
+        f"{_STOCK}.retry.RetryMiddleware": None,
+        "syndicate.hardening.polite.RetryAfterMiddleware": 550,
         f"{_STOCK}.redirect.MetaRefreshMiddleware": None,
         "syndicate.hardening.limits.LoopAwareMetaRefreshMiddleware": 580,
         f"{_STOCK}.httpcompression.HttpCompressionMiddleware": None,
@@ -58,7 +66,12 @@ HARDENING_SETTINGS: dict = {
         f"{_STOCK}.redirect.RedirectMiddleware": None,
         "syndicate.hardening.limits.LoopAwareRedirectMiddleware": 600,
     },
-    "EXTENSIONS": {"syndicate.hardening.limits.PageBudget": 500},
+    "EXTENSIONS": {
+        "syndicate.hardening.limits.PageBudget": 500,
+        "syndicate.hardening.polite.HostPace": 0,
+        "scrapy.extensions.throttle.AutoThrottle": None,
+        "syndicate.hardening.polite.HostThrottle": 0,
+    },
     "DOWNLOAD_MAXSIZE": 8 * MiB,
     "DOWNLOAD_WARNSIZE": 2 * MiB,
     "DOWNLOAD_TIMEOUT": 30,
@@ -70,4 +83,20 @@ HARDENING_SETTINGS: dict = {
     "SYNDICATE_ALLOWED_NETLOCS": [],
     # Static name -> IP table consulted before system DNS (tests, pinned hosts).
     "SYNDICATE_HOST_MAP": {},
+    # Politeness (polite.py). A delay a site asks for, or the operator sets, is a minimum:
+    # Scrapy's default jitter (+-50 %) would halve it.
+    "DOWNLOAD_DELAY_JITTER": 0,
+    # AutoThrottle: about one request in flight per host, the delay following its latency, up
+    # to one request a minute for a slow host. A host starts at its floor (AutoThrottle never
+    # starts below DOWNLOAD_DELAY: the registry's delay on a real site): AutoThrottle lowers a
+    # delay only on 200s, so a higher start would hold every 304 re-check and redirect there.
+    "AUTOTHROTTLE_ENABLED": True,
+    "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,
+    "AUTOTHROTTLE_START_DELAY": 0.0,
+    "AUTOTHROTTLE_MAX_DELAY": 60.0,
+    # The longest delay between two requests a host can impose, by its robots.txt Crawl-delay
+    # or by backing us off (a Crawl-delay of 86400 must not stall a cron run).
+    "SYNDICATE_CRAWL_DELAY_MAX": 60.0,
+    # The longest Retry-After (429, 503) waited for; a longer one gives the request up.
+    "SYNDICATE_RETRY_AFTER_MAX": 120.0,
 }

@@ -42,6 +42,10 @@ class TooManyRedirects(Refused):
     """A redirect chain went over REDIRECT_MAX_TIMES."""
 
 
+class RetryAfterTooLong(Refused):
+    """A 429 or 503 asked us to wait longer than SYNDICATE_RETRY_AFTER_MAX: given up, not waited for."""
+
+
 class BlockedAddressError(DNSLookupError):
     """GuardedResolver refused a DNS answer (a DNSLookupError, so the connection just fails)."""
 

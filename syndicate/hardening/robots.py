@@ -31,6 +31,11 @@ logger = logging.getLogger(__name__)
 _UNREACHABLE = object()  # rules of an origin whose robots.txt answered 5xx
 
 
+def robots_useragent(settings, request: Request) -> str | bytes:
+    """The user agent whose robots.txt rules apply: ROBOTSTXT_USER_AGENT, else the request's."""
+    return settings["ROBOTSTXT_USER_AGENT"] or request.headers.get(b"User-Agent", settings["USER_AGENT"])
+
+
 class RobotsTxtMiddleware:
     """Obey robots.txt: same settings as Scrapy's (ROBOTSTXT_OBEY, ROBOTSTXT_PARSER,
     ROBOTSTXT_USER_AGENT, meta ``dont_obey_robotstxt``, the ``robots_parsed`` signal).
@@ -49,8 +54,6 @@ class RobotsTxtMiddleware:
             raise NotConfigured
         self.crawler = crawler
         self.stats = crawler.stats
-        self._default_useragent: str = crawler.settings["USER_AGENT"]
-        self._robotstxt_useragent: str | None = crawler.settings["ROBOTSTXT_USER_AGENT"]
         self._parserimpl = load_object(crawler.settings.get("ROBOTSTXT_PARSER"))
         build_from_crawler(self._parserimpl, crawler, b"")  # fail now if the parser is missing
         self._rules: dict[str, Any] = {}  # origin -> parser | None (allow all) | _UNREACHABLE
@@ -79,14 +82,11 @@ class RobotsTxtMiddleware:
             self.stats.inc_value("syndicate/robots/unreachable")
             logger.debug("Refused %s: robots.txt of %s is unreachable", request, origin, extra={"spider": self.crawler.spider})
             raise RobotsTxtUnreachable(f"robots.txt of {origin} is unreachable")
-        if not rules.allowed(request.url, self._useragent(request)):
+        if not rules.allowed(request.url, robots_useragent(self.crawler.settings, request)):
             self.stats.inc_value("syndicate/robots/disallowed")
             logger.debug("Forbidden by robots.txt: %s", request, extra={"spider": self.crawler.spider})
             raise RobotsTxtDisallowed("forbidden by robots.txt")
         return None
-
-    def _useragent(self, request: Request) -> str | bytes:
-        return self._robotstxt_useragent or request.headers.get(b"User-Agent", self._default_useragent)
 
     async def _rules_for(self, origin: str, request: Request) -> Any:
         if origin in self._rules:

@@ -27,7 +27,7 @@ Layout of the output directory::
     source/<key>.{atom,rss,json}        per registry source
     originals.{atom,rss,json}           the sites' own articles only
     category/<slug>.{atom,rss,json}     per category; ASCII slug, Chinese names get a hash slug
-    topic/<key>.{atom,rss,json}         per topic an operator declares (data/feeds.toml: words, languages,
+    topic/<key>.{atom,rss,json}         per topic an operator declares (syndicate/data/feeds.toml: words, languages,
                                         sources, origin; see syndicate/topics.py)
     hant/<feed>.{atom,rss,json}         optional (zh_hant): each Simplified Chinese feed in Traditional
                                         characters, converted with OpenCC, xml:lang zh-Hant
@@ -36,7 +36,7 @@ Layout of the output directory::
 Rights policy, per entry:
 
 * originals carry title, summary (the first paragraph, cut near ``SUMMARY_CHARS``) and link;
-  the full text only when the source sets ``full_text = true`` in data/sources.toml;
+  the full text only when the source sets ``full_text = true`` in syndicate/data/sources.toml;
 * reprints carry the summary, the outlet and the link, never the full text;
 * unknown origin (no rights in the store) carries the summary and the link, and says the
   rights are unknown and where to read the terms (the original page);
@@ -74,6 +74,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from .. import settings as defaults
 from ..sources import Registry, registry as project_registry
@@ -154,22 +155,24 @@ def _reading_pages(summaries: list, store: Store, reg: Registry, failed: list[st
 
 def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SITE_URL, limit: int = DEFAULT_LIMIT,
             archive_size: int | None = None, reg: Registry | None = None, full: bool = False,
-            hub: str | None = None, topics: list[Topic] | None = None, zh_hant: bool = False) -> PublishReport:
+            hub: str | None = None, topics: list[Topic] | None = None, zh_hant: bool = False,
+            progress: Callable[[int, int], None] | None = None) -> PublishReport:
     """Publish the store at ``db`` under ``out``: the files whose inputs changed since the last
     publish are built (all of them with ``full``), the rest kept as they are; then the new set
     replaces the old in one step (see output.Generation). Nothing at all is done when nothing
     changed. ``archive_size`` (rows per archive page) is ``limit`` unless a test wants otherwise.
     With a WebSub ``hub``, the feeds name it and it is told which subscription feeds changed
-    (see websub.py). ``topics``: the topic feeds (None: those of data/feeds.toml, see topics.py;
+    (see websub.py). ``topics``: the topic feeds (None: those of syndicate/data/feeds.toml, see topics.py;
     raises topics.TopicsError when that file cannot be used). ``zh_hant``: a Traditional Chinese
-    rendering of every Simplified Chinese feed, at hant/<path> (see plan.traditional_twins)."""
+    rendering of every Simplified Chinese feed, at hant/<path> (see plan.traditional_twins).
+    ``progress(done, total)`` hears of each document built (the CLI draws it on a terminal)."""
     archive_size = archive_size or limit
     if limit < 1 or archive_size < 1:
         raise ValueError("limit and archive_size must be positive")
     site_url = normalise_site_url(site_url)
     reg = reg or project_registry()
     topics = load_topics(None, set(reg.sources)) if topics is None else topics
-    report = _publish(db, Path(out), site_url, limit, archive_size, reg, full, hub, topics, zh_hant)
+    report = _publish(db, Path(out), site_url, limit, archive_size, reg, full, hub, topics, zh_hant, progress)
     if hub:
         changed = [site_url + rel for rel in report.written if not rel.startswith("archive/")
                    and rel.rpartition(".")[2] in FORMATS]
@@ -179,7 +182,8 @@ def publish(db: str | Path | Store, out: str | Path, site_url: str = DEFAULT_SIT
 
 
 def _publish(db: str | Path | Store, out: Path, site_url: str, limit: int, archive_size: int, reg: Registry,
-             full: bool, hub: str | None, topics: list[Topic], zh_hant: bool) -> PublishReport:
+             full: bool, hub: str | None, topics: list[Topic], zh_hant: bool,
+             progress: Callable[[int, int], None] | None) -> PublishReport:
     store = db if isinstance(db, Store) else Store(str(db))
     failed: list[str] = []
     gen = None
@@ -214,7 +218,8 @@ def _publish(db: str | Path | Store, out: Path, site_url: str, limit: int, archi
                 for rel in sorted(digests.keys() - building):
                     gen.keep(rel, digests[rel])
                 render(todo, store.rows_by_id, reg.sources, site_url,
-                       lambda rel, data, complete: gen.put(rel, data, digests[rel] if complete else None), failed)
+                       lambda rel, data, complete: gen.put(rel, data, digests[rel] if complete else None), failed,
+                       progress)
                 for rel, data in sorted(extras.items()):
                     gen.put(rel, data, hashlib.blake2b(data, digest_size=16).hexdigest())
         if not store.readonly:  # every id the feeds carry is frozen before the set is shown (see

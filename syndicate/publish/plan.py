@@ -59,7 +59,7 @@ class Feed:
     entries: list[Listing] = field(default_factory=list)  # every story on record, newest first
     slots: list[Listing] = field(default_factory=list)    # stored rows, duplicates too, in slot order
     names: set[str] = field(default_factory=set)         # category names folded into this slug
-    topic: Topic | None = None                           # the rule of a topic feed (data/feeds.toml)
+    topic: Topic | None = None                           # the rule of a topic feed (syndicate/data/feeds.toml)
     variant: str | None = None                           # "zh-Hant": a Traditional rendering of a zh-Hans feed
 
     @property

@@ -44,6 +44,8 @@ def _code_digest() -> bytes:
         except metadata.PackageNotFoundError:
             h.update(f"{name}=?;".encode())
     for path in sorted(_CODE.rglob("*.py")):
+        if path.relative_to(_CODE).parts[0] == "data":
+            continue  # the mirror's generator, not code the publisher runs
         h.update(path.relative_to(_CODE).as_posix().encode() + b"\0" + path.read_bytes())
     return h.digest()
 
@@ -85,10 +87,12 @@ class Job:
 
 
 def render(jobs: list[Job], rows_by_id: Callable[[list[str]], Iterable[dict]], sources: dict, site_url: str,
-           put: Callable[[str, bytes, bool], None], failed: list[str]) -> None:
+           put: Callable[[str, bytes, bool], None], failed: list[str],
+           progress: Callable[[int, int], None] | None = None) -> None:
     """Build every job's files and hand each to ``put(path, data, complete)``; ``complete`` is
     False when a story of it could not be made into an entry (logged, its id appended to
-    ``failed``; the file is written without it and built again next time)."""
+    ``failed``; the file is written without it and built again next time). ``progress(built,
+    files)`` hears of each document built."""
     jobs = sorted(jobs, key=lambda job: (job.ready, job.doc.feed.path, job.doc.page or 0))
     wanted: dict[str, set[tuple]] = {}     # story row id -> (format, variant) documents need it in
     uses: dict[str, int] = {}              # -> how many documents still need it
@@ -103,7 +107,7 @@ def render(jobs: list[Job], rows_by_id: Callable[[list[str]], Iterable[dict]], s
     order = sorted(position, key=position.get)
     made: dict[str, dict[tuple, str] | None] = {}  # id -> {(suffix, variant): entry string}; None: it failed
     formats = {fmt.suffix: fmt for job in jobs for fmt in job.formats}
-    next_job = 0
+    next_job, built, files = 0, 0, sum(len(job.formats) for job in jobs)
     for start in range(0, len(order), CHUNK) or [0]:
         chunk = order[start:start + CHUNK]
         for row in rows_by_id(chunk):
@@ -114,7 +118,10 @@ def render(jobs: list[Job], rows_by_id: Callable[[list[str]], Iterable[dict]], s
         passed = float("inf") if start + CHUNK >= len(order) else position[chunk[-1]]
         while next_job < len(jobs) and jobs[next_job].ready <= passed:
             _build(jobs[next_job], made, uses, site_url, put)
+            built += len(jobs[next_job].formats)
             next_job += 1
+            if progress is not None:
+                progress(built, files)
 
 def _entry_strings(row: dict, nudge: int, sources: dict, site_url: str, wanted: list[tuple],
                    formats: dict[str, Format], failed: list[str]) -> dict[tuple, str] | None:

@@ -59,7 +59,7 @@ POST_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d")
 
 @dataclass
 class Site:
-    """A registry source: what data/sources.toml will say about it, and what its pages show."""
+    """A registry source: what syndicate/data/sources.toml will say about it, and what its pages show."""
 
     key: str
     host: str

@@ -26,7 +26,7 @@ what the answer key counts as body, origin and date.
 
 Nothing depends on the clock or on set order: the same content gives the same bytes.
 
-    python data/mirror/build.py [--out DIR]      # default: next to this script
+    python syndicate/data/mirror/build.py [--out DIR]      # default: next to this script
 """
 
 from __future__ import annotations

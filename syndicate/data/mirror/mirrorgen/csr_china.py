@@ -25,7 +25,7 @@ def person(author: str | None) -> str | None:
     return None if author in NOT_PEOPLE else author
 
 
-HERE = Path(__file__).resolve().parent.parent  # data/mirror
+HERE = Path(__file__).resolve().parent.parent  # syndicate/data/mirror
 CONTENT = HERE / "content"
 
 # ---------------------------------------------------------------------------------------------
@@ -68,7 +68,7 @@ OUTLET_ALIASES = {
     "本网": "企业社会责任中国网",
 }
 SITE_OUTLET = {EN: "CSR-China Website", ZH: "企业社会责任中国网"}
-SOURCE_KEY = {EN: "csr_china_en", ZH: "csr_china_zh"}  # registry keys (data/sources.toml)
+SOURCE_KEY = {EN: "csr_china_en", ZH: "csr_china_zh"}  # registry keys (syndicate/data/sources.toml)
 SITE_NAMES = {
     "en": ["CSR-China Website", "CSR-China", "CSR China", "csr-china.net", "Csr-china.net"],
     "zh": ["企业社会责任中国网", "本网", "企业社会责任中国", "csr-china.net"],

@@ -1,1 +1,0 @@
-"""The mirror generator, one module per site (run data/mirror/build.py)."""
