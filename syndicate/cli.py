@@ -162,6 +162,18 @@ def _publish_meter(settings: dict):
     return progress
 
 
+def _redis_settings(url: str) -> dict:
+    """The setting that puts a crawl on the shared frontier (distributed.RedisAddon does the
+    rest), once Redis at ``url`` answers (else one clear line, exit 1)."""
+    from .distributed import connect
+
+    try:
+        connect(url).ping()
+    except Exception as exc:  # noqa: BLE001 - any failure to reach it: say so, start nothing
+        raise click.ClickException(f"cannot reach Redis at {url}: {exc}") from None
+    return {"SYNDICATE_REDIS": url}
+
+
 def _check_topics() -> None:
     """The topic feeds' file (syndicate/data/feeds.toml or $SYNDICATE_TOPICS) is read before any work."""
     from .sources import registry
@@ -222,7 +234,8 @@ def _crawl(names, db, base_urls, use_mirror, settings) -> list:
     if unknown:
         raise click.UsageError(f"unknown source(s): {', '.join(unknown)} (see `syndicate sources`)")
     _base_urls(names, base_urls, None)  # usage errors before anything starts
-    _check_paths(db)
+    if db:
+        _check_paths(db)
     if use_mirror:
         from .mirror import serve_mirror
         context = serve_mirror()
@@ -251,9 +264,14 @@ def crawl_options(command):
 
 @cli.command()
 @crawl_options
-def crawl(source, db, base_urls, use_mirror, pairs, verbose):
+@click.option("--redis", "redis_url", metavar="URL", default=defaults.SYNDICATE_REDIS,
+              help="Work a shared frontier in Redis with other crawlers; items go to Redis for `syndicate ingest`.")
+def crawl(source, db, base_urls, use_mirror, pairs, verbose, redis_url):
     """Crawl SOURCE... (default: all) into the store; one summary line per source. Exit
     status 3 when a source failed (as `run`), 0 otherwise.
+
+    With --redis, any number of crawler processes on any number of machines share one
+    frontier and politeness per host; their items wait in Redis for `syndicate ingest`.
 
     Example:
 
@@ -261,10 +279,15 @@ def crawl(source, db, base_urls, use_mirror, pairs, verbose):
         syndicate crawl csr_china_en --db var/syndicate.db
         syndicate crawl --mirror
         syndicate crawl csr_china_zh --base-url http://127.0.0.1:8001
+        syndicate crawl --redis redis://10.0.0.5:6379/0
     """
     from .runner import EXIT_OK, EXIT_SOURCE_FAILED
 
-    reports = _crawl(source, db, base_urls, use_mirror, _settings(pairs, verbose))
+    settings = _settings(pairs, verbose)
+    if redis_url:
+        settings.update(_redis_settings(redis_url))
+        db = ""
+    reports = _crawl(source, db, base_urls, use_mirror, settings)
     for report in reports:
         click.echo(report.summary() + (f" FAILED: {report.failure}" if report.failure else ""))
     sys.exit(EXIT_SOURCE_FAILED if any(r.failure for r in reports) else EXIT_OK)
@@ -567,6 +590,45 @@ def browse(db, host, port):
     except BrowseUnavailable as exc:
         raise click.ClickException(str(exc)) from None
     sys.exit(code)
+
+
+@cli.command()
+@click.option("--redis", "redis_url", metavar="URL", required=True, help="The Redis the crawlers queue items in.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to write.")
+@click.option("--batch", default=100, show_default=True, type=click.IntRange(min=1), help="Items per transaction.")
+@click.option("--wait", default=5.0, show_default=True, type=click.FloatRange(min=0.1), metavar="SECONDS",
+              help="Stop once no item has come for this long.")
+@click.option("--forever", is_flag=True, help="Never stop (a service); Ctrl-C or SIGTERM between batches.")
+def ingest(redis_url, db, batch, wait, forever):
+    """The one writer of a distributed crawl: drain the items crawlers queued in Redis into
+    the store, in batches, with the same logic as a local crawl.
+
+    A batch leaves Redis only once it is committed: a writer killed mid-batch loses nothing,
+    and the next one puts that batch back first. Exit 75 when another writer is running.
+
+    Example:
+
+    \b
+        syndicate ingest --redis redis://10.0.0.5:6379/0 --db var/syndicate.db
+        syndicate ingest --redis redis://127.0.0.1:6379/0 --forever
+    """
+    from .ingest import WriterBusy, ingest as drain
+    from .lock import Locked
+    from .runner import EXIT_LOCKED
+
+    _check_paths(db)
+    try:
+        report = drain(redis_url, db, batch, wait, forever)
+    except (Locked, WriterBusy) as exc:
+        click.echo(f"syndicate ingest: {exc}; not starting a second writer", err=True)
+        sys.exit(EXIT_LOCKED)
+    except Exception as exc:  # noqa: BLE001 - Redis unreachable or lost: one line, non-zero
+        import redis
+
+        if isinstance(exc, redis.RedisError):
+            raise click.ClickException(f"Redis at {redis_url}: {exc}") from None
+        raise
+    click.echo(report.summary())
 
 
 def main() -> None:  # pragma: no cover

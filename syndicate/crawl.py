@@ -53,6 +53,8 @@ def run_crawl(sources: list[str], db: str, base_urls: dict[str, str] | None = No
         process.crawl(crawler, **kwargs)
     process.start()
     reports = [CrawlReport(name, dict(crawler.stats.get_stats())) for name, crawler in crawlers]
+    if not db:  # a crawler of many (syndicate/distributed.py): the writer keeps the store
+        return reports
     with Store(db, readonly=True) as store:  # new/duplicate as the store stands after the whole run
         for report in reports:
             for outcome, count in store.first_seen_at(report.source, now).items():

@@ -73,6 +73,22 @@ def to_row(article: Article) -> dict:
     return data
 
 
+def to_message(item, now: str) -> dict:
+    """An item as the writer's queue carries it (syndicate/distributed.py): its type, the crawl's
+    clock, its fields (an article's evidence stays with the crawler)."""
+    data = asdict(item)
+    data.pop("evidence", None)
+    return {"type": type(item).__name__, "now": now, "item": data}
+
+
+def from_message(message: dict):
+    """The item a queue message carries (its type one of MESSAGE_TYPES); ValueError otherwise."""
+    kind = MESSAGE_TYPES.get(message.get("type"))
+    if kind is None or not isinstance(message.get("item"), dict):
+        raise ValueError(f"not an item message: {str(message)[:200]}")
+    return kind(**message["item"])
+
+
 @dataclass
 class Seen:
     """A re-check of a stored article that brought no content: 304, or 404/410 (deleted)."""
@@ -99,3 +115,6 @@ class PageSeen:
     source: str
     etag: str | None
     last_modified: str | None
+
+
+MESSAGE_TYPES = {cls.__name__: cls for cls in (Article, Seen, Skipped, PageSeen)}

@@ -196,6 +196,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _respond(self, status: int, headers: dict[str, str], data: bytes, body: bool = True) -> None:
         self.server.log.append({
+            "time": time.monotonic(),  # when it arrived (tests measure a crawl's pace)
             "host": self.server.host,
             "method": self.command,
             "path": self.path,

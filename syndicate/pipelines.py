@@ -14,6 +14,20 @@ from .items import Article, PageSeen, Seen, Skipped
 logger = logging.getLogger(__name__)
 
 
+def write_item(store, item, now: str) -> str | None:
+    """One item into the store (inside a batch): the outcome to count, if any. The one way
+    items are written, by the crawl's pipeline and by the distributed writer alike."""
+    if isinstance(item, Seen):
+        return store.seen(item.canonical_url, item.status, now)
+    if isinstance(item, PageSeen):
+        store.remember_page(item.url, item.source, item.etag, item.last_modified, now)
+        return None
+    if isinstance(item, Skipped):
+        store.record_skip(item.canonical_url, item.source, item.reason, now)
+        return None  # already counted by the spider, under its reason
+    return store.upsert(item, now)
+
+
 class StorePipeline:
     """Write articles to the SQLite store in batches, one transaction per batch."""
 
@@ -61,15 +75,7 @@ class StorePipeline:
             return "error"
 
     def _write(self, item) -> str | None:
-        if isinstance(item, Seen):
-            return self.store.seen(item.canonical_url, item.status, self.now)
-        if isinstance(item, PageSeen):
-            self.store.remember_page(item.url, item.source, item.etag, item.last_modified, self.now)
-            return None
-        if isinstance(item, Skipped):
-            self.store.record_skip(item.canonical_url, item.source, item.reason, self.now)
-            return None  # already counted by the spider, under its reason
-        return self.store.upsert(item, self.now)
+        return write_item(self.store, item, self.now)
 
     def close_spider(self, spider=None):
         self.flush()

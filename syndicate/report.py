@@ -63,6 +63,8 @@ class CrawlReport:
             return "cut by its time budget (CLOSESPIDER_TIMEOUT); the rest waits for the next run"
         if reason not in ("finished", "syndicate_max_pages"):
             return f"crawl ended early ({reason})"
+        if self.get("syndicate/distributed"):  # one crawler of many: the others may have fetched it all
+            return None
         ok = sum(int(v) for k, v in self.stats.items()
                  if k.startswith("downloader/response_status_count/") and k.rsplit("/", 1)[1][0] in "23")
         if not ok:
@@ -82,6 +84,10 @@ class CrawlReport:
         a = self.articles
         refused = self.refused
         detail = f" ({', '.join(f'{n} {label}' for label, n in refused.items())})" if refused else ""
+        if self.get("syndicate/distributed"):  # the writer counts what the store makes of them
+            return (f"{self.source}: {self.pages} pages, {self.get('syndicate/queued')} items queued for the writer "
+                    f"({self.get('syndicate/queued/articles')} articles), {self.fresh} fresh, {self.skipped} skipped, "
+                    f"{sum(refused.values())} refused{detail}, {self.errors} errors")
         return (f"{self.source}: {self.pages} pages, {sum(a.values())} articles "
                 f"({a['new']} new, {a['updated']} updated, {a['unchanged']} unchanged, "
                 f"{a['duplicate']} duplicate), {self.fresh} fresh, {self.missing} missing, {self.gone} gone, "

@@ -62,6 +62,11 @@ CLOSESPIDER_TIMEOUT = 1800
 # (SYNDICATE_MAX_PAGES) is what ends calendar-style traps.
 DEPTH_LIMIT = 60
 
+# A shared Redis frontier (`syndicate crawl --redis`, syndicate/distributed.py); None: local.
+# The add-on puts a crawl that names one on it, however the crawl was started (Scrapyd too).
+SYNDICATE_REDIS = None
+ADDONS = {"syndicate.distributed.RedisAddon": 0}
+
 # Live progress lines on a terminal: "auto" (when standard error is one), "always", "never".
 SYNDICATE_PROGRESS = "auto"
 

@@ -67,6 +67,13 @@ class SourceSpider(scrapy.Spider):
             spider.known = store.known(spider.name)
             spider.validators = store.page_validators(spider.name)
             spider.incremental = may_skip(store.crawl_state(spider.name), config.now, config.full_sweep)
+        elif crawler.settings.get("SYNDICATE_REDIS") and not config.full_crawl:  # a crawler of many: the
+            from .distributed import load_state  # state the writer published (syndicate/distributed.py)
+
+            state = load_state(crawler.settings.get("SYNDICATE_REDIS"), spider.name)
+            if state is not None:
+                spider.known, spider.validators = state["known"], state["validators"]
+                spider.incremental = may_skip(state["crawl_state"], config.now, config.full_sweep)
         return spider
 
     @property

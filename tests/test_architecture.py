@@ -23,12 +23,12 @@ FLOORS = {
         "syndicate.fields", "syndicate.health", "syndicate.report", "syndicate.incremental", "syndicate.config",
         "syndicate.settings", "syndicate.hardening", "syndicate.topics", "syndicate.search"],
     1: ["syndicate.store"],
-    2: ["syndicate.extensions", "syndicate.progress", "syndicate.pipelines", "syndicate.spider", "syndicate.offline",
+    2: ["syndicate.extensions", "syndicate.progress", "syndicate.distributed", "syndicate.pipelines", "syndicate.spider", "syndicate.offline",
         "syndicate.hardening.refusals", "syndicate.hardening.address", "syndicate.hardening.robots",
         "syndicate.hardening.limits", "syndicate.hardening.polite"],
     3: ["spiders.*"],
     4: ["syndicate.crawl", "syndicate.publish", "syndicate.publish.*", "syndicate.server", "syndicate.mirror",
-        "syndicate.runner", "syndicate.browse", "syndicate.datasette.plugin"],
+        "syndicate.runner", "syndicate.browse", "syndicate.datasette.plugin", "syndicate.ingest"],
     5: ["syndicate.cli"],
 }
 
