@@ -103,6 +103,11 @@ def redis_lost(crawler, exc: Exception) -> None:
     deferred_from_coro(crawler.engine.close_spider_async(reason="redis_lost"))
 
 
+def pages_key(spider_name: str) -> str:
+    """Downloads of all crawlers of a source in this crawl (the page cap, hardening/limits.py)."""
+    return f"{PREFIX}:{spider_name}:pages"
+
+
 def inflight_key(spider_name: str, worker: str = WORKER) -> str:
     return f"{PREFIX}:{spider_name}:inflight:{worker}"
 
@@ -201,6 +206,7 @@ class Frontier(Scheduler):
             others = [k for k in self.server.scan_iter(match=f"{PREFIX}:{name}:inflight:*") if self.server.llen(k)]
             if not len(self) and not others:
                 self.flush()  # the crawl is over: the next run starts with an empty frontier
+                self.server.delete(pages_key(name))
             self.server.delete(heartbeat_key(name))
         except redis.RedisError:  # lost: what it held lapses there (heartbeat) and is taken back
             pass

@@ -119,12 +119,14 @@ class PageBudget:
     failed attempts too (a timeout or a refused connection costs a request as much as a page
     does), like CLOSESPIDER_PAGECOUNT. A source sets its own cap with ``custom_settings`` or a
     ``max_pages`` attribute. Finish reason: ``syndicate_max_pages``. (The time budget is
-    Scrapy's CLOSESPIDER_TIMEOUT, per source; see settings.py.)"""
+    Scrapy's CLOSESPIDER_TIMEOUT, per source; see settings.py.) In a distributed crawl the
+    count is one for all crawlers of the source (a counter in Redis, reset with the frontier)."""
 
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
         self.max_pages = crawler.settings.getint("SYNDICATE_MAX_PAGES")
         self.pages = 0
+        self.shared = None  # (Redis, key) in a distributed crawl
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
 
     @classmethod
@@ -137,11 +139,23 @@ class PageBudget:
             self.max_pages = int(own)
         if self.max_pages:  # no cap, no counting
             self.crawler.signals.connect(self.request_left_downloader, signal=signals.request_left_downloader)
+            url = self.crawler.settings.get("SYNDICATE_REDIS")
+            if url:
+                from ..distributed import connect, pages_key
+
+                self.shared = (connect(url), pages_key(spider.name))
 
     def request_left_downloader(self, request: Request, spider: Spider) -> None:
         """Every download attempt, answered or failed."""
-        self.pages += 1
-        if self.max_pages and self.pages == self.max_pages:
+        if self.shared is not None:
+            server, key = self.shared
+            try:
+                self.pages = server.incr(key)
+            except Exception:  # noqa: BLE001 - Redis lost: the crawl is closing (distributed.redis_lost)
+                self.pages += 1
+        else:
+            self.pages += 1
+        if self.max_pages and self.pages >= self.max_pages and not hasattr(self, "_closing"):
             self.crawler.stats.set_value("syndicate/max_pages_reached", self.max_pages)
             logger.warning("Closing spider: %d requests made (SYNDICATE_MAX_PAGES)", self.pages, extra={"spider": spider})
             self._closing = deferred_from_coro(self.crawler.engine.close_spider_async(reason="syndicate_max_pages"))
