@@ -52,12 +52,13 @@ def settings(url: str) -> dict:
     return {
         "DOWNLOADER_MIDDLEWARES": {**project.DOWNLOADER_MIDDLEWARES, "syndicate.distributed.Acknowledge": 1,
                                    "syndicate.distributed.SharedPace": 950},
+        "SPIDER_MIDDLEWARES": {**getattr(project, "SPIDER_MIDDLEWARES", {}), "syndicate.distributed.Acknowledge": 1},
         "EXTENSIONS": {**project.EXTENSIONS, "syndicate.distributed.CrawlEvents": 650},
         "REDIS_URL": url,
         "SCHEDULER": "syndicate.distributed.Frontier",
         "SCHEDULER_QUEUE_CLASS": "syndicate.distributed.ReliableQueue",
         "SCHEDULER_QUEUE_KEY": f"{PREFIX}:%(spider)s:requests",
-        "SCHEDULER_DUPEFILTER_KEY": f"{PREFIX}:%(spider)s:seen",
+        "SCHEDULER_DUPEFILTER_KEY": f"{PREFIX}:%(spider)s:seen",  # a run's own: Frontier.open
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
         "SCHEDULER_PERSIST": True,           # one crawler done is not the crawl done (Frontier.close)
         "SCHEDULER_IDLE_BEFORE_CLOSE": 0,    # never a blocking pop: it would stop the reactor (Frontier)
@@ -101,6 +102,14 @@ def redis_lost(crawler, exc: Exception) -> None:
     logger.error("lost Redis at %s (%s: %s): stopping this crawl; the next run resumes",
                  crawler.settings.get("SYNDICATE_REDIS"), type(exc).__name__, exc)
     deferred_from_coro(crawler.engine.close_spider_async(reason="redis_lost"))
+
+
+SEEN_TTL = 6 * 3600  # seconds a finished run's pages-seen set is kept (late crawlers of that run)
+
+
+def run_of(crawler) -> str:
+    """The run a crawler belongs to: SYNDICATE_RUN, else the hour of the crawl's clock."""
+    return crawler.settings.get("SYNDICATE_RUN") or CrawlConfig.of(crawler).stamp[:13]
 
 
 def pages_key(spider_name: str) -> str:
@@ -158,7 +167,11 @@ class Frontier(Scheduler):
     def open(self, spider):
         from twisted.internet import task
 
+        # The pages seen belong to this run (the crawl clock's hour: crawlers started together
+        # share it), so a crawler that starts after the others finished fetches nothing again,
+        # and the next run starts afresh.
         super().open(spider)
+        self.df.key = f"{PREFIX}:{spider.name}:seen:{run_of(self.crawler)}"
         self._beat()
         # The heartbeat beats on the reactor's clock, not the engine's: a crawler whose requests
         # all wait for a host's pace asks for no new one, yet is alive.
@@ -182,6 +195,11 @@ class Frontier(Scheduler):
 
     def enqueue_request(self, request):
         try:
+            taken = request.meta.pop("syndicate_frontier", None)
+            if taken:  # a retry or a redirect of a request taken: the new one stands in its place
+                queued = super().enqueue_request(request)
+                self.server.lrem(inflight_key(self.spider.name), 1, taken)
+                return queued
             return super().enqueue_request(request)
         except redis.RedisError as exc:
             redis_lost(self.crawler, exc)
@@ -204,8 +222,8 @@ class Frontier(Scheduler):
         try:
             self.server.delete(inflight_key(name))
             others = [k for k in self.server.scan_iter(match=f"{PREFIX}:{name}:inflight:*") if self.server.llen(k)]
-            if not len(self) and not others:
-                self.flush()  # the crawl is over: the next run starts with an empty frontier
+            if not len(self) and not others:  # the crawl is over: what it saw lapses after a while
+                self.server.expire(self.df.key, SEEN_TTL)
                 self.server.delete(pages_key(name))
             self.server.delete(heartbeat_key(name))
         except redis.RedisError:  # lost: what it held lapses there (heartbeat) and is taken back
@@ -213,8 +231,11 @@ class Frontier(Scheduler):
 
 
 class Acknowledge:
-    """Outermost downloader middleware: a request's download is over (a response, or a failure
-    that every other middleware has had its say on): it leaves this crawler's in-flight list."""
+    """A request taken from the frontier leaves this crawler's in-flight list once what it
+    brought is safe: as a downloader middleware (outermost), when its download failed for good
+    or its response goes to an errback; as a spider middleware (outermost), once its callback's
+    output (items queued for the writer, requests on the frontier) has all gone out. (A retry or
+    a redirect takes its place on the frontier: Frontier.enqueue_request.)"""
 
     def __init__(self, crawler, server):
         self.crawler, self.server = crawler, server
@@ -235,12 +256,22 @@ class Acknowledge:
                 redis_lost(self.crawler, exc)
 
     def process_response(self, request, response, spider=None):
-        self._ack(request, spider)
+        if response.status >= 400 and response.status not in request.meta.get("handle_httpstatus_list", ()):
+            self._ack(request, spider)  # an errback's: no callback output to wait for
         return response
 
     def process_exception(self, request, exception, spider=None):
         self._ack(request, spider)
         return None
+
+    def process_spider_output(self, response, result, spider=None):
+        yield from result
+        self._ack(response.request, spider)
+
+    async def process_spider_output_async(self, response, result, spider=None):
+        async for output in result:
+            yield output
+        self._ack(response.request, spider)
 
 
 class SharedPace:
