@@ -230,12 +230,8 @@ class Frontier(Scheduler):
             pass
 
 
-class Acknowledge:
-    """A request taken from the frontier leaves this crawler's in-flight list once what it
-    brought is safe: as a downloader middleware (outermost), when its download failed for good
-    or its response goes to an errback; as a spider middleware (outermost), once its callback's
-    output (items queued for the writer, requests on the frontier) has all gone out. (A retry or
-    a redirect takes its place on the frontier: Frontier.enqueue_request.)"""
+class _OnRedis:
+    """A crawl component that works only on a shared frontier: off (NotConfigured) otherwise."""
 
     def __init__(self, crawler, server):
         self.crawler, self.server = crawler, server
@@ -246,6 +242,14 @@ class Acknowledge:
         if not url:
             raise NotConfigured
         return cls(crawler, connect(url))
+
+
+class Acknowledge(_OnRedis):
+    """A request taken from the frontier leaves this crawler's in-flight list once what it
+    brought is safe: as a downloader middleware (outermost), when its download failed for good
+    or its response goes to an errback; as a spider middleware (outermost), once its callback's
+    output (items queued for the writer, requests on the frontier) has all gone out. (A retry or
+    a redirect takes its place on the frontier: Frontier.enqueue_request.)"""
 
     def _ack(self, request, spider=None) -> None:
         raw = request.meta.get("syndicate_frontier")
@@ -274,20 +278,10 @@ class Acknowledge:
         self._ack(response.request, spider)
 
 
-class SharedPace:
+class SharedPace(_OnRedis):
     """The least delay between two requests to a host (the download slot's delay: the
     operator's delay, Crawl-delay, back-off; hardening/polite.py) held across every crawler:
     a request waits until it holds the host's lock in Redis, which lapses after the delay."""
-
-    def __init__(self, crawler, server):
-        self.crawler, self.server = crawler, server
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        url = crawler.settings.get("SYNDICATE_REDIS")
-        if not url:
-            raise NotConfigured
-        return cls(crawler, connect(url))
 
     async def process_request(self, request, spider=None):
         from scrapy.utils.defer import maybe_deferred_to_future
@@ -295,7 +289,7 @@ class SharedPace:
         from twisted.internet.task import deferLater
 
         downloader = self.crawler.engine.downloader
-        key, slot = downloader.get_slot_key(request), None
+        key = downloader.get_slot_key(request)
         slot = downloader.slots.get(key)
         delay = slot.delay if slot is not None else self.crawler.settings.getfloat("DOWNLOAD_DELAY")
         if delay <= 0:
@@ -341,20 +335,13 @@ class QueuePipeline:
         self.stats.set_value("syndicate/distributed", 1)
 
 
-class CrawlEvents:
+class CrawlEvents(_OnRedis):
     """A crawl's start and its clean end, sent to the writer as messages (the crawl state)."""
 
     def __init__(self, crawler, server):
-        self.crawler, self.server = crawler, server
+        super().__init__(crawler, server)
         crawler.signals.connect(self.opened, signal=signals.spider_opened)
         crawler.signals.connect(self.closed, signal=signals.spider_closed)
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        url = crawler.settings.get("SYNDICATE_REDIS")
-        if not url:
-            raise NotConfigured
-        return cls(crawler, connect(url))
 
     def _send(self, kind: str, spider, **extra) -> None:
         message = {"type": kind, "now": CrawlConfig.of(self.crawler).stamp, "item": {"source": spider.name, **extra}}
