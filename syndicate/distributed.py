@@ -45,15 +45,17 @@ HEARTBEAT_TTL = int(os.environ.get("SYNDICATE_HEARTBEAT_TTL", "15"))  # seconds 
 WORKER = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"  # this crawler process
 
 
+# The components a crawl on the shared frontier adds to its own (RedisAddon).
+COMPONENTS = {
+    "DOWNLOADER_MIDDLEWARES": {"syndicate.distributed.Acknowledge": 1, "syndicate.distributed.SharedPace": 950},
+    "SPIDER_MIDDLEWARES": {"syndicate.distributed.Acknowledge": 1},
+    "EXTENSIONS": {"syndicate.distributed.CrawlEvents": 650},
+}
+
+
 def settings(url: str) -> dict:
     """The Scrapy settings that put a crawl on the shared Redis frontier at ``url``."""
-    from . import settings as project
-
     return {
-        "DOWNLOADER_MIDDLEWARES": {**project.DOWNLOADER_MIDDLEWARES, "syndicate.distributed.Acknowledge": 1,
-                                   "syndicate.distributed.SharedPace": 950},
-        "SPIDER_MIDDLEWARES": {**getattr(project, "SPIDER_MIDDLEWARES", {}), "syndicate.distributed.Acknowledge": 1},
-        "EXTENSIONS": {**project.EXTENSIONS, "syndicate.distributed.CrawlEvents": 650},
         "REDIS_URL": url,
         "SCHEDULER": "syndicate.distributed.Frontier",
         "SCHEDULER_QUEUE_CLASS": "syndicate.distributed.ReliableQueue",
@@ -82,6 +84,8 @@ class RedisAddon:
         if url:
             for key, value in settings(url).items():
                 scrapy_settings.set(key, value, priority="cmdline")
+            for name, components in COMPONENTS.items():  # added to the crawl's own
+                scrapy_settings[name].update(components)
 
 
 def connect(url: str):
