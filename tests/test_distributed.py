@@ -231,7 +231,7 @@ def test_scrapyd_schedules_a_distributed_crawl_and_the_writer_ingests_it(redis_u
 def test_two_crawlers_keep_one_hosts_pace_between_them(redis_url, tmp_path):
     """The least delay between two requests to a host holds across crawlers: two processes
     must not double a site's rate (measured at the server)."""
-    delay = 0.25
+    delay = 0.3
     with serve_mirror() as mirror:
         procs = [syndicate("crawl", "csr_china_en", "--base-url", mirror.base_urls["en.csr-china.net"], "--redis",
                            redis_url, "-s", f"DOWNLOAD_DELAY={delay}", "-s", f"SYNDICATE_NOW={NOW}") for _ in range(2)]
@@ -241,7 +241,9 @@ def test_two_crawlers_keep_one_hosts_pace_between_them(redis_url, tmp_path):
     assert all("items queued" in out for out in outputs)
     gaps = [b - a for a, b in zip(times, times[1:])]
     assert len(times) > 40
-    assert min(gaps) >= delay * 0.9, sorted(gaps)[:5]  # never two requests closer than the delay
+    # never two requests closer than the delay (times are taken when the server answers: some
+    # jitter, far less than the halved gaps of two crawlers each keeping its own delay)
+    assert min(gaps) >= delay * 0.8, sorted(gaps)[:5]
 
 
 def test_redis_lost_mid_crawl_stops_clearly_and_the_next_run_resumes(local, tmp_path):
@@ -337,4 +339,4 @@ def test_the_page_cap_holds_for_all_crawlers_of_a_source(redis_url):
     # Requests already queued in a crawler's downloader when the count is reached still go out
     # (about 7 a crawler here, as in a local crawl); two crawlers counting their own would make
     # it 2 x (15 + 7), close to the whole site (47).
-    assert cap <= len(fetched) <= 2 * cap + 4, len(fetched)
+    assert cap <= len(fetched) <= 2 * cap + 6, len(fetched)
