@@ -30,9 +30,11 @@ import uuid
 
 import redis
 from scrapy import signals
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import DropItem, IgnoreRequest, NotConfigured
+from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from scrapy_redis.queue import FifoQueue
 from scrapy_redis.scheduler import Scheduler
+from twisted.internet.task import deferLater
 
 from .config import CrawlConfig
 from .items import Article, to_message
@@ -42,6 +44,7 @@ logger = logging.getLogger(__name__)
 PREFIX = "syndicate"
 ITEMS = f"{PREFIX}:items"                   # items for the writer (a list, LPUSH / LMOVE from the right)
 HEARTBEAT_TTL = int(os.environ.get("SYNDICATE_HEARTBEAT_TTL", "15"))  # seconds a crawler's heartbeat lives unrenewed
+STARTED, COMPLETED = "CrawlStarted", "CrawlCompleted"  # CrawlEvents' messages (the writer keeps the crawl state)
 WORKER = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"  # this crawler process
 
 
@@ -59,7 +62,7 @@ def settings(url: str) -> dict:
         "REDIS_URL": url,
         "SCHEDULER": "syndicate.distributed.Frontier",
         "SCHEDULER_QUEUE_CLASS": "syndicate.distributed.ReliableQueue",
-        "SCHEDULER_QUEUE_KEY": f"{PREFIX}:%(spider)s:requests",
+        "SCHEDULER_QUEUE_KEY": queue_key("%(spider)s"),
         "SCHEDULER_DUPEFILTER_KEY": f"{PREFIX}:%(spider)s:seen",  # a run's own: Frontier.open
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
         "SCHEDULER_PERSIST": True,           # one crawler done is not the crawl done (Frontier.close)
@@ -98,8 +101,6 @@ _LOST: set[int] = set()  # crawlers already closing for a lost Redis
 def redis_lost(crawler, exc: Exception) -> None:
     """Redis went away mid-crawl: say so once and close the crawl (reason ``redis_lost``, a
     failed source, exit 3). What was taken stays in Redis if it kept its data: the next run resumes."""
-    from scrapy.utils.defer import deferred_from_coro
-
     if id(crawler) in _LOST:
         return
     _LOST.add(id(crawler))
@@ -114,6 +115,16 @@ SEEN_TTL = 6 * 3600  # seconds a finished run's pages-seen set is kept (late cra
 def run_of(crawler) -> str:
     """The run a crawler belongs to: SYNDICATE_RUN, else the hour of the crawl's clock."""
     return crawler.settings.get("SYNDICATE_RUN") or CrawlConfig.of(crawler).stamp[:13]
+
+
+def queue_key(spider_name: str) -> str:
+    """The source's shared queue of requests."""
+    return f"{PREFIX}:{spider_name}:requests"
+
+
+def inflight_lists(server, spider_name: str):
+    """The in-flight lists of every crawler of the source (key names, as Redis returns them)."""
+    return server.scan_iter(match=inflight_key(spider_name, "*"))
 
 
 def pages_key(spider_name: str) -> str:
@@ -146,8 +157,8 @@ class ReliableQueue(FifoQueue):
 def requeue_orphans(server, spider_name: str) -> int:
     """Put back on the queue the in-flight requests of crawlers whose heartbeat stopped."""
     moved = 0
-    queue = f"{PREFIX}:{spider_name}:requests"
-    for key in server.scan_iter(match=f"{PREFIX}:{spider_name}:inflight:*"):
+    queue = queue_key(spider_name)
+    for key in inflight_lists(server, spider_name):
         worker = key.decode().rsplit(":inflight:", 1)[1]
         if server.exists(heartbeat_key(spider_name, worker)):
             continue
@@ -213,8 +224,7 @@ class Frontier(Scheduler):
         """Requests queued, or in flight anywhere: a page another crawler is fetching may list
         more, so a crawler is not done while one is (a dead one's go back: requeue_orphans)."""
         try:
-            return len(self) > 0 or any(self.server.llen(k) for k in
-                                        self.server.scan_iter(match=f"{PREFIX}:{self.spider.name}:inflight:*"))
+            return len(self) > 0 or any(self.server.llen(k) for k in inflight_lists(self.server, self.spider.name))
         except redis.RedisError as exc:
             redis_lost(self.crawler, exc)
             return False
@@ -225,8 +235,8 @@ class Frontier(Scheduler):
         name = self.spider.name
         try:
             self.server.delete(inflight_key(name))
-            others = [k for k in self.server.scan_iter(match=f"{PREFIX}:{name}:inflight:*") if self.server.llen(k)]
-            if not len(self) and not others:  # the crawl is over: what it saw lapses after a while
+            busy = any(self.server.llen(k) for k in inflight_lists(self.server, name))
+            if not len(self) and not busy:  # the crawl is over: what it saw lapses after a while
                 self.server.expire(self.df.key, SEEN_TTL)
                 self.server.delete(pages_key(name))
             self.server.delete(heartbeat_key(name))
@@ -288,9 +298,7 @@ class SharedPace(_OnRedis):
     a request waits until it holds the host's lock in Redis, which lapses after the delay."""
 
     async def process_request(self, request, spider=None):
-        from scrapy.utils.defer import maybe_deferred_to_future
         from twisted.internet import reactor
-        from twisted.internet.task import deferLater
 
         downloader = self.crawler.engine.downloader
         key = downloader.get_slot_key(request)
@@ -298,8 +306,6 @@ class SharedPace(_OnRedis):
         delay = slot.delay if slot is not None else self.crawler.settings.getfloat("DOWNLOAD_DELAY")
         if delay <= 0:
             return None
-        from scrapy.exceptions import IgnoreRequest
-
         lock = f"{PREFIX}:pace:{key}"
         try:
             while not self.server.set(lock, WORKER.encode(), nx=True, px=max(1, int(delay * 1000))):
@@ -323,8 +329,6 @@ class QueuePipeline:
         return cls(crawler, connect(crawler.settings.get("SYNDICATE_REDIS")))
 
     def process_item(self, item, spider=None):
-        from scrapy.exceptions import DropItem
-
         try:
             self.server.lpush(ITEMS, json.dumps(to_message(item, self.now), ensure_ascii=False, sort_keys=True))
         except redis.RedisError as exc:
@@ -355,14 +359,14 @@ class CrawlEvents(_OnRedis):
             redis_lost(self.crawler, exc)
 
     def opened(self, spider) -> None:
-        self._send("CrawlStarted", spider)
+        self._send(STARTED, spider)
 
     def closed(self, spider, reason: str) -> None:
         from .report import CrawlReport
 
         report = CrawlReport(spider.name, dict(self.crawler.stats.get_stats()) | {"finish_reason": reason})
         if reason == "finished" and not report.errors and not report.failure:
-            self._send("CrawlCompleted", spider, full=not getattr(spider, "incremental", False))
+            self._send(COMPLETED, spider, full=not getattr(spider, "incremental", False))
 
 
 # -- the incremental state, published by the writer, read by crawlers -------------------------------

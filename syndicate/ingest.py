@@ -16,12 +16,13 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
+from functools import partial
 from dataclasses import dataclass, field
 
-from .distributed import ITEMS, PREFIX, WORKER, connect, publish_state
+from .distributed import COMPLETED, ITEMS, PREFIX, STARTED, WORKER, connect, publish_state
 from .items import from_message
 from .lock import run_lock
-from .pipelines import write_item
+from .pipelines import write_batch, write_item
 from .store import Store
 
 logger = logging.getLogger(__name__)
@@ -30,7 +31,6 @@ PROCESSING = f"{ITEMS}:processing"
 REJECTED = f"{ITEMS}:rejected"
 WRITER_LOCK = f"{PREFIX}:writer"
 LOCK_TTL = 5  # seconds; renewed at every batch and every wait: a killed writer's lock lapses soon
-EVENTS = ("CrawlStarted", "CrawlCompleted")  # distributed.CrawlEvents
 STATE_EVERY = 20  # batches between two publications of the incremental state (and when the list empties)
 
 
@@ -51,20 +51,17 @@ class IngestReport:
                 f"{self.requeued} taken back from a stopped writer; {self.rejected} rejected")
 
 
-def _event(store: Store, message: dict) -> str | None:
-    """A crawler's start or clean end: the crawl state (what makes the next run incremental)."""
+def _write(store: Store, message: dict, item) -> str | None:
+    """An item (``item``, read from ``message``) into the store, or a crawler's start or clean
+    end (``item`` None) into the crawl state, what makes the next run incremental."""
+    if item is not None:
+        return write_item(store, item, message["now"])
     source = message["item"]["source"]
-    if message["type"] == "CrawlStarted":
+    if message["type"] == STARTED:
         store.crawl_started(source, message["now"])
     else:
         store.mark_complete(source, message["now"], full=bool(message["item"].get("full")))
     return None
-
-
-def _write(store: Store, message: dict) -> str | None:
-    if message.get("type") in EVENTS:
-        return _event(store, message)
-    return write_item(store, from_message(message), message["now"])
 
 
 def ingest(url: str, db: str, batch_size: int = 100, wait: float = 5.0, forever: bool = False) -> IngestReport:
@@ -114,30 +111,18 @@ def ingest(url: str, db: str, batch_size: int = 100, wait: float = 5.0, forever:
 
 def _commit(store: Store, server, batch: list[bytes], report: IngestReport) -> set[str]:
     """Write one batch in one transaction (each item alone when that fails); the sources it touched."""
-    messages = []
+    writes, sources = [], set()
     for raw in batch:
         try:
             message = json.loads(raw)
-            if message.get("type") not in EVENTS:
-                from_message(message)  # an item it can read, or ValueError
-            messages.append(message)
-        except (ValueError, TypeError) as exc:
+            item = None if message.get("type") in (STARTED, COMPLETED) else from_message(message)
+        except (ValueError, TypeError, AttributeError) as exc:
             report.rejected += 1
             server.lpush(REJECTED, raw)
             logger.error("rejected a message the writer cannot read (kept in %s): %s", REJECTED, exc)
-    try:
-        with store.batch():
-            outcomes = [_write(store, m) for m in messages]
-    except Exception:  # noqa: BLE001 - one bad item costs only itself: each alone
-        outcomes = []
-        for message in messages:
-            try:
-                with store.batch():
-                    outcomes.append(_write(store, message))
-            except Exception as exc:  # noqa: BLE001 - counted and logged, never the batch
-                logger.error("could not store %s: %s: %s", message.get("item", {}).get("canonical_url"),
-                             type(exc).__name__, exc)
-                outcomes.append("error")
-    report.outcomes.update(o for o in outcomes if o)
+            continue
+        writes.append((getattr(item, "canonical_url", message["type"]), partial(_write, store, message, item)))
+        sources.add(message["item"]["source"])
+    report.outcomes.update(o for o in write_batch(store, writes) if o)
     report.batches += 1
-    return {m["item"]["source"] for m in messages}
+    return sources

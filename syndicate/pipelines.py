@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from functools import partial
+from typing import Callable
 
 from .config import CrawlConfig
 from .extensions import crawl_store
@@ -26,6 +28,25 @@ def write_item(store, item, now: str) -> str | None:
         store.record_skip(item.canonical_url, item.source, item.reason, now)
         return None  # already counted by the spider, under its reason
     return store.upsert(item, now)
+
+
+def write_batch(store, writes: list[tuple[str, Callable[[], str | None]]]) -> list[str | None]:
+    """Run ``writes`` ((what, write) pairs) in one transaction; if that fails, each in its own,
+    so one bad item costs only itself ("error", logged), never its batch. Their outcomes."""
+    try:
+        with store.batch():
+            return [write() for _, write in writes]
+    except Exception:  # noqa: BLE001 - isolate the bad item below
+        pass
+    outcomes = []
+    for what, write in writes:
+        try:
+            with store.batch():
+                outcomes.append(write())
+        except Exception as exc:  # noqa: BLE001 - a counted, logged failure, not a crash
+            logger.error("could not store %s: %s: %s", what, type(exc).__name__, exc)
+            outcomes.append("error")
+    return outcomes
 
 
 class StorePipeline:
@@ -57,25 +78,11 @@ class StorePipeline:
         if not self.pending:
             return
         items, self.pending = self.pending, []
-        try:
-            with self.store.batch():
-                outcomes = [self._write(item) for item in items]
-        except Exception:  # noqa: BLE001 - isolate the bad item below
-            outcomes = [self._write_alone(item) for item in items]
-        for outcome in outcomes:
+        writes = [(getattr(item, "canonical_url", item), partial(write_item, self.store, item, self.now))
+                  for item in items]
+        for outcome in write_batch(self.store, writes):
             if outcome:
                 self.stats.inc_value(f"syndicate/articles/{outcome}")
-
-    def _write_alone(self, item) -> str | None:
-        try:
-            with self.store.batch():
-                return self._write(item)
-        except Exception as exc:  # noqa: BLE001 - a counted, logged failure, not a crash
-            logger.error("could not store %s: %s: %s", getattr(item, "canonical_url", item), type(exc).__name__, exc)
-            return "error"
-
-    def _write(self, item) -> str | None:
-        return write_item(self.store, item, self.now)
 
     def close_spider(self, spider=None):
         self.flush()

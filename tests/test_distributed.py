@@ -340,3 +340,21 @@ def test_the_page_cap_holds_for_all_crawlers_of_a_source(redis_url):
     # (about 7 a crawler here, as in a local crawl); two crawlers counting their own would make
     # it 2 x (15 + 7), close to the whole site (47).
     assert cap <= len(fetched) <= 2 * cap + 6, len(fetched)
+
+
+def test_a_message_the_writer_cannot_read_is_set_aside_and_the_rest_stored(redis_url, tmp_path):
+    import json
+
+    import redis as redis_client
+
+    from feeds_fixtures import ORIGINAL_EN
+    from syndicate.items import to_message
+
+    server = redis_client.Redis.from_url(redis_url)
+    good = json.dumps(to_message(ORIGINAL_EN, NOW))
+    for raw in (good, "not json", json.dumps({"type": "Article", "now": NOW, "item": {"nonsense": 1}}), "[1, 2]"):
+        server.lpush("syndicate:items", raw)
+    out = finish(syndicate("ingest", "--redis", redis_url, "--db", tmp_path / "s.db", "--wait", "0.5"))
+    assert "1 items in 1 batches (1 new)" in out and "3 rejected" in out
+    assert server.llen("syndicate:items:rejected") == 3 and server.llen("syndicate:items") == 0
+    assert list(rows(tmp_path / "s.db")) == [ORIGINAL_EN.canonical_url]

@@ -101,25 +101,25 @@ class Entry:
         return cats
 
 
-def _dates(row: dict) -> tuple[datetime, datetime | None, datetime, datetime]:
-    """(first_seen, the story's date, the entry's date, its last update) of a row: a story
-    without a date (neither shown nor inferred) is placed by when it was first seen."""
+def _dates(row: dict) -> tuple[datetime, datetime | None, datetime, datetime | None, datetime]:
+    """(first_seen, the story's date, the entry's date, its last edit, its last update) of a
+    row: a story without a date (neither shown nor inferred) is placed by when it was first seen."""
     first_seen = parse_time(row["first_seen"]) or EPOCH
     published = parse_time(row["published"])
     changed = parse_time(row["updated"])
     dated = published or first_seen
-    return first_seen, published, dated, max(changed, dated) if changed else dated
+    return first_seen, published, dated, changed, max(changed, dated) if changed else dated
 
 
 def make_listing(row: dict) -> Listing:
     """A row's :class:`Listing` (``row`` holds at least LISTING_COLUMNS)."""
-    first_seen, _, dated, updated = _dates(row)
-    changed = parse_time(row["updated"])
+    first_seen, _, dated, changed, updated = _dates(row)
     fingerprint = hashlib.blake2b(repr([row[c] for c in LISTING_COLUMNS]).encode("utf-8", "surrogatepass"),
                                   digest_size=16).digest()
     return Listing(id=row["id"], story=row.get("story_id") or row["id"], source=row["source"],
                    language=row["language"] or None, seen=first_seen, published=dated, updated=updated,
-                   since=(changed or first_seen, changed is not None), fingerprint=fingerprint, sort_key=(row["published"] is None, -dated.timestamp(), row["id"]))
+                   since=(changed or first_seen, changed is not None), fingerprint=fingerprint,
+                   sort_key=(row["published"] is None, -dated.timestamp(), row["id"]))
 
 
 def make_entry(row: dict, sources: dict[str, Source], nudge: int = 0) -> Entry:
@@ -128,7 +128,7 @@ def make_entry(row: dict, sources: dict[str, Source], nudge: int = 0) -> Entry:
     source = sources.get(row["source"])
     language = row["language"] or None
     link = xml_safe(row["canonical_url"]).strip()
-    first_seen, published, dated, updated = _dates(row)
+    first_seen, published, dated, _, updated = _dates(row)
     gone = parse_time(row.get("gone"))
     origin, outlet = row["origin"], plain_name(row["outlet"]) or None
     rights = " ".join(xml_safe(row["rights"]).split()) or note(language, "rights_unknown", url=link)
