@@ -147,21 +147,6 @@ def _base_urls(names: list[str], base_urls: tuple[str, ...], mirror) -> dict[str
     return urls
 
 
-def _publish_meter(settings: dict):
-    """A publish's progress on a terminal (SYNDICATE_PROGRESS), closed as it finishes."""
-    from .progress import meter
-
-    shown = meter("publishing", str(settings.get("SYNDICATE_PROGRESS", defaults.SYNDICATE_PROGRESS)))
-    if shown is None:
-        return None
-
-    def progress(done: int, total: int) -> None:
-        shown(done, total)
-        if done == total:
-            shown.close()
-    return progress
-
-
 def _redis_settings(url: str) -> dict:
     """The setting that puts a crawl on the shared frontier (distributed.RedisAddon does the
     rest), once Redis at ``url`` answers (else one clear line, exit 1)."""
@@ -323,6 +308,7 @@ def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit,
         syndicate run --mirror --db var/syndicate.db --out var/feeds
     """
     from .lock import Locked
+    from .progress import meter
     from .runner import EXIT_STUCK, locked_code, run as run_all
 
     settings = _settings(pairs, verbose)
@@ -330,9 +316,12 @@ def run(source, db, base_urls, use_mirror, pairs, verbose, out, site_url, limit,
     _check_hub(hub)
     _check_topics()
     _check_paths(db, out)
+    shown = meter("publishing", str(settings.get("SYNDICATE_PROGRESS", defaults.SYNDICATE_PROGRESS)))
     try:
         result = run_all(lambda: _crawl(source, db, base_urls, use_mirror, settings), db, out, site_url, limit,
-                         hub, zh_hant, _publish_meter(settings))
+                         hub, zh_hant, shown)
+        if shown is not None:
+            shown.close()  # a publish that failed half-way leaves its line open
     except Locked as exc:
         code = locked_code(exc, stuck_after)
         stuck = f"; held for more than {stuck_after:g} minutes: it may be stuck" if code == EXIT_STUCK else ""

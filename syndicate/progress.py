@@ -102,7 +102,8 @@ class Progress:
 
 class Meter:
     """``done / total`` of a long step (a publish's documents), redrawn in place at most every
-    INTERVAL on a terminal; ``close()`` ends the line. Call it as ``meter(done, total)``."""
+    INTERVAL on a terminal, the line ended when done reaches total (or by ``close()``, on a
+    failure half-way). Call it as ``meter(done, total)``."""
 
     def __init__(self, stream, label: str) -> None:
         self.stream, self.label = stream, label
@@ -116,9 +117,12 @@ class Meter:
         self.last, self.shown = now, True
         self.stream.write(f"\r\x1b[2K{self.label}: {done}/{total} files built, {now - self.started:.1f} s")
         self.stream.flush()
+        if done >= total:
+            self.close()
 
     def close(self) -> None:
         if self.shown:
+            self.shown = False
             self.stream.write("\n")
             self.stream.flush()
 
