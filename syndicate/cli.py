@@ -12,6 +12,7 @@ from . import settings as defaults  # data only: every default lives there
 
 DEFAULT_DB = defaults.SYNDICATE_DB
 DEFAULT_OUT = defaults.SYNDICATE_FEEDS_DIR
+STATS_LINKS = 20  # links across languages `syndicate stats` lists
 
 
 def _source_keys() -> list[str]:
@@ -418,7 +419,8 @@ def _not_html(body: bytes, content_type: str) -> str | None:
 @cli.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to read.")
 def stats(db):
-    """Counts of stored articles by source, language, origin and duplicates, and each
+    """Counts of stored articles by source, language, origin and duplicates, the stories
+    linked across English and Chinese (score, titles, the kinds of evidence shared), and each
     source's last crawl: when, how long, how many requests, and the drift flags of
     `syndicate health`.
 
@@ -434,10 +436,18 @@ def stats(db):
     with Store(db, readonly=True) as store:
         counts = store.stats()
         crawls = [(c, drift(store.health_history(c["source"]))) for c in store.last_crawls()]
+        links = store.translations()
     for group, rows in counts.items():
         click.echo(f"{group}:")
         for key, count in rows:
             click.echo(f"  {key}\t{count}")
+    click.echo(f"translations: {len(links)} stories told in both English and Chinese")
+    for link in links[:STATS_LINKS]:
+        shared = ", ".join(k for k in sorted(json.loads(link["evidence"])) if k not in ("words", "days"))
+        click.echo(f"  {link['score']:.1f}\t{link['en_title']} ({link['en_source']}) = {link['zh_title']} "
+                   f"({link['zh_source']})\t{shared}")
+    if len(links) > STATS_LINKS:
+        click.echo(f"  ... {len(links) - STATS_LINKS} more (the store's stories view shows every one)")
     click.echo("last crawl:")
     for crawl, alarms in crawls:
         took = f"{crawl['duration']:.1f} s" if crawl["duration"] is not None else "?"

@@ -34,6 +34,7 @@ def run_crawl(sources: list[str], db: str, base_urls: dict[str, str] | None = No
 
     from .dates import crawl_time, iso
     from .store import Store
+    from .translations import relink
 
     project = get_project_settings()
     project.set("SYNDICATE_DB", db, priority="cmdline")
@@ -55,7 +56,8 @@ def run_crawl(sources: list[str], db: str, base_urls: dict[str, str] | None = No
     reports = [CrawlReport(name, dict(crawler.stats.get_stats())) for name, crawler in crawlers]
     if not db:  # a crawler of many (syndicate/distributed.py): the writer keeps the store
         return reports
-    with Store(db, readonly=True) as store:  # new/duplicate as the store stands after the whole run
+    with Store(db) as store:  # new/duplicate as the store stands after the whole run
+        relink(store, now)  # the same story in English and Chinese (syndicate/translations.py)
         for report in reports:
             for outcome, count in store.first_seen_at(report.source, now).items():
                 report.stats[f"syndicate/articles/{outcome}"] = count

@@ -19,11 +19,13 @@ from collections import Counter
 from functools import partial
 from dataclasses import dataclass, field
 
+from .dates import crawl_time, iso
 from .distributed import COMPLETED, ITEMS, PREFIX, STARTED, WORKER, connect, publish_state
 from .items import from_message
 from .lock import run_lock
 from .pipelines import write_batch, write_item
 from .store import Store
+from .translations import relink
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +90,7 @@ def ingest(url: str, db: str, batch_size: int = 100, wait: float = 5.0, forever:
                         if touched:
                             publish_state(server, store, sorted(touched))
                             touched.clear()
+                            relink(store, iso(crawl_time(None)))  # the queue is idle: link across languages
                         if forever:
                             continue
                         break

@@ -174,7 +174,63 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "ALTER TABLE crawl_health ADD COLUMN duration REAL",
         "ALTER TABLE crawl_health ADD COLUMN requests INTEGER",
     ]),
+    (13, "the same story in English and Chinese: signatures, their keys, candidates, translations", [
+        # What syndicate/bilingual.py keeps of each story (made again when ``basis`` changes) ...
+        """CREATE TABLE bilingual_signatures (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            side TEXT NOT NULL CHECK (side IN ('en', 'zh')),
+            day INTEGER,
+            basis TEXT NOT NULL,
+            signature TEXT NOT NULL
+        )""",
+        "CREATE INDEX bilingual_signatures_side_day ON bilingual_signatures(side, day)",
+        # ... the inverted index of its language-neutral keys ...
+        """CREATE TABLE bilingual_keys (
+            key TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            PRIMARY KEY (key, article_id)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX bilingual_keys_article ON bilingual_keys(article_id)",
+        # ... every pair with evidence, and the pairs kept as the same story in two languages.
+        """CREATE TABLE translation_candidates (
+            en_article TEXT NOT NULL REFERENCES articles(id),
+            zh_article TEXT NOT NULL REFERENCES articles(id),
+            score REAL NOT NULL,
+            evidence TEXT NOT NULL,
+            PRIMARY KEY (en_article, zh_article)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX translation_candidates_zh ON translation_candidates(zh_article)",
+        """CREATE TABLE translations (
+            en_article TEXT NOT NULL UNIQUE REFERENCES articles(id),
+            zh_article TEXT NOT NULL UNIQUE REFERENCES articles(id),
+            score REAL NOT NULL,
+            evidence TEXT NOT NULL,
+            linked TEXT NOT NULL,
+            PRIMARY KEY (en_article, zh_article)
+        )""",
+        *(f"""CREATE TRIGGER translations_feed_{event.lower()} AFTER {event} ON translations
+              BEGIN UPDATE store_meta SET value = lower(hex(randomblob(16))) WHERE key = 'feed_state'; END"""
+          for event in ("INSERT", "DELETE")),  # a link's score and evidence are not shown in feeds
+        "DROP VIEW stories",
+        f"""CREATE VIEW stories AS
+           SELECT a.rowid AS rowid, a.title, a.published, a.date_basis, a.source, a.language, a.origin,
+                  a.outlet, a.author, a.category, a.tags,
+                  (SELECT count(*) FROM articles c WHERE c.duplicate_of = a.id) AS copies,
+                  p.language AS also_in, p.canonical_url AS also_in_url, p.title AS also_in_title,
+                  a.canonical_url AS url, a.first_seen, a.updated, a.gone, a.body, a.story_id AS story
+           FROM articles a
+           LEFT JOIN translations te ON te.en_article = a.id
+           LEFT JOIN translations tz ON tz.zh_article = a.id
+           LEFT JOIN articles p ON p.id = COALESCE(te.zh_article, tz.en_article)
+           WHERE a.duplicate_of IS NULL""",
+    ]),
 ]
+
+# The partner of a story in the other language, as (language, address), for feeds: a JSON array
+# of such pairs (at most one today), or NULL. ``a`` is the story's row.
+ALTERNATES = """(SELECT json_group_array(json_array(p.language, p.canonical_url)) FROM translations t
+    JOIN articles p ON p.id = CASE WHEN t.en_article = a.id THEN t.zh_article ELSE t.en_article END
+    WHERE t.en_article = a.id OR t.zh_article = a.id HAVING count(*) > 0)"""
 
 GONE, MISSING = "gone", "missing"
 FIRST_SEEN = "first-seen"  # date_basis of a story dated by when a later crawl first found it
@@ -603,6 +659,88 @@ class Store:
         return {"new": new, "duplicate": duplicate}
 
 
+    # -- the same story in two languages (syndicate/translations.py)
+    def bilingual_stale(self, scheme: str, limit: int) -> tuple[list[dict], list[str]]:
+        """(stories to sign, signed articles to forget): up to ``limit`` canonical English or
+        Chinese stories whose signature is missing or made from other text, date, language or
+        scheme; and the signed articles that are no longer a story of either language."""
+        basis = "a.content_hash || '|' || COALESCE(a.published, '') || '|' || a.language || '|' || ?"
+        linked = "(a.language = 'en' OR a.language LIKE 'en-%' OR a.language LIKE 'zh%')"
+        todo = list(self.db.query(
+            f"SELECT a.id, a.title, a.body, a.language, a.published, {basis} AS basis FROM articles a "
+            f"LEFT JOIN bilingual_signatures s ON s.article_id = a.id WHERE a.duplicate_of IS NULL AND {linked} "
+            f"AND s.basis IS NOT {basis} ORDER BY a.id LIMIT ?", [scheme, scheme, limit]))
+        gone = [r[0] for r in self.conn.execute(
+            f"SELECT s.article_id FROM bilingual_signatures s JOIN articles a ON a.id = s.article_id "
+            f"WHERE a.duplicate_of IS NOT NULL OR NOT {linked} ORDER BY s.article_id")]
+        return todo, gone
+
+    def bilingual_forget(self, article_id: str) -> None:
+        """Drop an article's signature, its keys and every candidate pair it is in."""
+        for table, column in (("bilingual_signatures", "article_id"), ("bilingual_keys", "article_id"),
+                              ("translation_candidates", "en_article"), ("translation_candidates", "zh_article")):
+            self.conn.execute(f"DELETE FROM {table} WHERE {column} = ?", [article_id])
+
+    def bilingual_put(self, article_id: str, side: str, day: int | None, basis: str, signature: str,
+                      keys: list[str]) -> None:
+        """Keep an article's (new) signature and keys; its old candidate pairs go."""
+        self.bilingual_forget(article_id)
+        self.conn.execute("INSERT INTO bilingual_signatures (article_id, side, day, basis, signature) "
+                          "VALUES (?, ?, ?, ?, ?)", [article_id, side, day, basis, signature])
+        self.conn.executemany("INSERT OR IGNORE INTO bilingual_keys (key, article_id) VALUES (?, ?)",
+                              [(key, article_id) for key in keys])
+
+    def bilingual_candidates(self, keys: list[str], side: str, day: int | None, window: int) -> list[tuple[str, str]]:
+        """(article id, signature) of the ``side`` stories that share a key with ``keys``,
+        published within ``window`` days of ``day`` (undated stories too)."""
+        if not keys:
+            return []
+        found = []
+        for start in range(0, len(keys), 400):
+            chunk = keys[start:start + 400]
+            found += self.conn.execute(
+                f"SELECT s.article_id, s.signature FROM bilingual_signatures s WHERE s.side = ? "
+                f"AND (s.day IS NULL OR ? IS NULL OR s.day BETWEEN ? AND ?) AND s.article_id IN "
+                f"(SELECT article_id FROM bilingual_keys WHERE key IN ({','.join('?' * len(chunk))}))",
+                [side, day, (day or 0) - window, (day or 0) + window, *chunk]).fetchall()
+        return sorted(set(found))
+
+    def put_candidates(self, rows: list[tuple[str, str, float, str]]) -> None:
+        """Keep candidate pairs (English article, Chinese article, score, evidence JSON)."""
+        self.conn.executemany("INSERT OR REPLACE INTO translation_candidates (en_article, zh_article, score, evidence) "
+                              "VALUES (?, ?, ?, ?)", rows)
+
+    def candidates(self) -> list[tuple[str, str, float, str]]:
+        return self.conn.execute("SELECT en_article, zh_article, score, evidence FROM translation_candidates "
+                                 "ORDER BY en_article, zh_article").fetchall()
+
+    def translations(self) -> list[dict]:
+        """Every link: both stories' ids, titles, languages and addresses, its score and evidence."""
+        return list(self.db.query(
+            "SELECT t.en_article, t.zh_article, t.score, t.evidence, t.linked, e.title AS en_title, "
+            "e.canonical_url AS en_url, e.source AS en_source, z.title AS zh_title, z.canonical_url AS zh_url, "
+            "z.source AS zh_source FROM translations t JOIN articles e ON e.id = t.en_article "
+            "JOIN articles z ON z.id = t.zh_article ORDER BY t.score DESC, t.en_article"))
+
+    def set_translations(self, links: list[tuple[str, str, float, str]], now: str) -> tuple[int, int]:
+        """Make the translations table hold exactly ``links`` (en, zh, score, evidence); a link
+        that stays keeps its row (and its ``linked`` time). Returns (added, removed)."""
+        current = {(r[0], r[1]): (r[2], r[3]) for r in self.conn.execute(
+            "SELECT en_article, zh_article, score, evidence FROM translations")}
+        wanted = {(en, zh): (score, evidence) for en, zh, score, evidence in links}
+        removed = [pair for pair in current if pair not in wanted]
+        self.conn.executemany("DELETE FROM translations WHERE en_article = ? AND zh_article = ?", removed)
+        added = 0
+        for pair, (score, evidence) in sorted(wanted.items()):
+            if pair not in current:
+                self.conn.execute("INSERT INTO translations (en_article, zh_article, score, evidence, linked) "
+                                  "VALUES (?, ?, ?, ?, ?)", [*pair, score, evidence, now])
+                added += 1
+            elif current[pair] != (score, evidence):
+                self.conn.execute("UPDATE translations SET score = ?, evidence = ? WHERE en_article = ? AND zh_article = ?",
+                                  [score, evidence, *pair])
+        return added, len(removed)
+
     def stats(self) -> dict[str, list[tuple]]:
         """Counts by source, language, origin, and duplicates."""
         q = self.conn.execute
@@ -637,19 +775,22 @@ class Store:
         return row[0] if row and row[0] else None  # None: unknown, so never taken for "unchanged"
 
     def listing_rows(self, columns: tuple[str, ...]):
-        """Every stored row with only ``columns`` (the feeds plan without bodies), streamed."""
-        unknown = set(columns) - set(self.db["articles"].columns_dict)
+        """Every stored row with only ``columns`` (the feeds plan without bodies), streamed;
+        ``alternates`` is the story's partner in the other language (see ALTERNATES)."""
+        unknown = set(columns) - set(self.db["articles"].columns_dict) - {"alternates"}
         if unknown:
             raise ValueError(f"not columns of articles: {sorted(unknown)}")
-        for values in self.conn.execute(f"SELECT {', '.join(columns)} FROM articles"):
+        select = ", ".join(ALTERNATES if c == "alternates" else f"a.{c}" for c in columns)
+        for values in self.conn.execute(f"SELECT {select} FROM articles a"):
             yield dict(zip(columns, values))
 
     def rows_by_id(self, ids: list[str]) -> list[dict]:
-        """The full rows of ``ids`` (any order; ids not stored are left out)."""
+        """The full rows of ``ids``, with their ``alternates`` (any order; ids not stored are left out)."""
         rows = []
         for start in range(0, len(ids), 500):  # SQLite caps the parameters of one statement
             chunk = ids[start:start + 500]
-            cursor = self.conn.execute(f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            cursor = self.conn.execute(f"SELECT a.*, {ALTERNATES} AS alternates FROM articles a "
+                                       f"WHERE a.id IN ({','.join('?' * len(chunk))})", chunk)
             names = [d[0] for d in cursor.description]
             rows += [dict(zip(names, values)) for values in cursor]
         return rows

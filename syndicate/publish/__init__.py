@@ -80,6 +80,7 @@ from .. import settings as defaults
 from ..sources import Registry, registry as project_registry
 from ..store import Store
 from ..topics import COLUMNS as TOPIC_COLUMNS, Topic, load_topics, members as topic_members
+from ..translations import relink
 from .archives import Document, documents
 from .entries import LISTING_COLUMNS, Entry, make_entry
 from .formats import FORMATS
@@ -188,6 +189,8 @@ def _publish(db: str | Path | Store, out: Path, site_url: str, limit: int, archi
     failed: list[str] = []
     gen = None
     try:
+        if not store.readonly:  # the links across languages feeds show, up to date (a no-op when they are)
+            relink(store, datetime.now(timezone.utc).isoformat(timespec="seconds"))
         with store.snapshot():  # the plan and the rows it builds from: one state of the store
             base = settings_digest(site_url, limit, archive_size, reg, hub, topics, zh_hant)
             state = store.feed_state()

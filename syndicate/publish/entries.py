@@ -20,7 +20,7 @@ TERMS = "urn:csr-syndicate:"  # schemes of our own category terms: urn:csr-syndi
 # ``content_hash``, which are listed): what a listing reads and what its fingerprint covers.
 LISTING_COLUMNS = ("id", "canonical_url", "source", "title", "published", "date_basis", "updated", "language", "origin",
                    "outlet", "rights", "author", "category", "tags", "content_hash", "duplicate_of", "revision",
-                   "first_seen", "gone", "story_id")
+                   "first_seen", "gone", "story_id", "alternates")
 
 
 @dataclass(slots=True)
@@ -68,6 +68,7 @@ class Entry:
     summary_html: str
     content_html: str | None
     attribution_key: str | None = None  # the outlet's name its <source> id is made from (kept when converted)
+    alternates: tuple[tuple[str, str], ...] = ()  # (language, original page) of the story in another language
 
     @property
     def urn(self) -> str:
@@ -148,6 +149,7 @@ def make_entry(row: dict, sources: dict[str, Source], nudge: int = 0) -> Entry:
         category=plain_name(row["category"]) or None, tags=_tags(row["tags"]), attribution=attribution,
         summary_html=sanitize_html(html_paragraphs(([summary] if summary else []) + tail), link),
         content_html=sanitize_html(html_paragraphs([*full_text, *tail]), link) if full_text else None,
+        alternates=_alternates(row.get("alternates"), language),
     )
 
 
@@ -191,6 +193,21 @@ def _notes(language: str | None, published: datetime | None, basis: str | None, 
     if origin == "reprinted" and outlet and outlet not in rights:
         tail.append(note(language, "source", outlet=outlet))
     return [*tail, rights]
+
+
+def _alternates(stored: str | None, language: str | None) -> tuple[tuple[str, str], ...]:
+    """The store's ``alternates`` (a JSON array of [language, address]) as (language, address)
+    pairs: the same story told in another language (syndicate/translations.py), never in its own."""
+    try:
+        pairs = json.loads(stored or "[]")
+    except (TypeError, ValueError):
+        return ()
+    found = []
+    for pair in pairs if isinstance(pairs, list) else ():
+        if isinstance(pair, list) and len(pair) == 2 and all(isinstance(v, str) and v for v in pair) \
+                and pair[0] != language:
+            found.append((pair[0], xml_safe(pair[1]).strip()))
+    return tuple(sorted(set(found)))
 
 
 def _tags(stored: str | None) -> tuple[str, ...]:

@@ -3,8 +3,9 @@ feed by kind with autodiscovery, and each site's disclaimer) and one page per la
 (``en.html``, ``zh-Hans.html``...: that language's latest stories and feeds, in that language).
 
 A story shows its title (linked to the original page), date (marked when inferred or unknown),
-source, a visible original / reprint-from-OUTLET / source-unknown badge, language, and the
-summary the rights policy allows (the entry's summary, never more)."""
+source, a visible original / reprint-from-OUTLET / source-unknown badge, language, "also in
+中文 / also in English" when the same story was reported in the other language (linked to
+that report), and the summary the rights policy allows (the entry's summary, never more)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ LATEST = 30  # stories on a page
 
 # Each language's own name, for the links between pages.
 NATIVE_NAMES = {"en": "English", "zh-Hans": "简体中文", "zh-Hant": "繁體中文"}
+# A language as a story's "also in ..." link names it (in its own script).
+ALSO_NAMES = {"en": "English", "zh-Hans": "中文", "zh-Hant": "中文"}
 
 # The pages' words, by UI language ("zh" for every Chinese page, "en" for the rest).
 WORDS = {
@@ -38,7 +41,7 @@ WORDS = {
         "undated": "date unknown", "none": "No stories yet.", "feeds": "Feeds", "language_feed": "This language",
         "subscribe": "Subscribe in any feed reader: Atom, RSS 2.0 or JSON Feed, or to {opml}.",
         "opml": "every feed at once (OPML)", "all_feeds": "Every feed, by source and category, is listed on {index}.",
-        "index": "the main page", "gone": "no longer on the site",
+        "index": "the main page", "gone": "no longer on the site", "also": "also in {language}",
     },
     "zh": {
         "title": "企业社会责任新闻", "all": "全部语言", "lead": "汇集以下网站的企业社会责任新闻，每则报道一条，保留来源与版权信息。标题链接至原文页面。",
@@ -46,7 +49,7 @@ WORDS = {
         "unknown": "来源不详", "inferred": "日期推定", "undated": "日期不详", "none": "暂无报道。", "feeds": "订阅",
         "language_feed": "本语言", "subscribe": "可用任何阅读器订阅：Atom、RSS 2.0 或 JSON Feed，或{opml}。",
         "opml": "一次订阅全部（OPML）", "all_feeds": "按来源、栏目划分的全部订阅源见{index}。", "index": "首页",
-        "gone": "原文已下线",
+        "gone": "原文已下线", "also": "另有{language}报道",
     },
 }
 
@@ -67,6 +70,7 @@ article.story h3 a:hover { text-decoration: underline; }
 .badge.reprinted { background: #fff1d6; color: #7a4b00; }
 .badge.unknown { background: #eee; color: #444; }
 .inferred, .undated { font-style: italic; }
+a.also { color: #0b4f8a; }
 .summary { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 1.5rem; }
 th, td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
@@ -117,6 +121,10 @@ def _story(entry: Entry, words: dict[str, str], sources: dict) -> str:
         meta.append(f'<span class="language">{html.escape(NATIVE_NAMES.get(entry.language, entry.language))}</span>')
     if entry.gone:
         meta.append(f'<span class="gone">{words["gone"]}</span>')
+    for language, href in entry.alternates:  # the same story told in another language
+        name = html.escape(ALSO_NAMES.get(language, language))
+        meta.append(f'<a class="also" href="{html.escape(href)}" hreflang="{html.escape(language)}">'
+                    + words["also"].format(language=f'<span lang="{html.escape(language)}">{name}</span>') + "</a>")
     summary = f'\n<p class="summary"{lang}>{html.escape(entry.summary)}</p>' if entry.summary else ""
     return (f'<article class="story" data-story="{html.escape(entry.urn)}" data-origin="{html.escape(entry.origin)}">\n'
             f'<h3{lang}><a href="{html.escape(entry.link)}"{hreflang}>{html.escape(entry.title)}</a></h3>\n'

@@ -63,6 +63,9 @@ class _Attribution(BaseEntryExtension):
             link.set("type", "text/html")
             if entry.language:
                 link.set("hreflang", entry.language)
+            for offset, (language, href) in enumerate(entry.alternates, 1):  # the story in another language
+                element.insert(list(element).index(link) + offset,
+                               etree.Element("link", href=href, rel="alternate", type="text/html", hreflang=language))
         if entry.attribution:
             title, href = entry.attribution
             source = etree.SubElement(element, "source")
@@ -75,6 +78,8 @@ class _Attribution(BaseEntryExtension):
 
     def extend_rss(self, item):
         entry = self.entry
+        for language, href in entry.alternates:  # the story in another language
+            etree.SubElement(item, f"{{{ATOM_NS}}}link", href=href, rel="alternate", type="text/html", hreflang=language)
         if entry.attribution:
             title, href = entry.attribution
             etree.SubElement(item, "source", url=href or entry.link).text = title

@@ -30,6 +30,8 @@ def json_bytes(doc: Document, site_url: str) -> bytes:
                            "source": e.source, "date_known": e.date_known, "date_inferred_from": e.date_basis,
                            "gone": rfc3339(e.gone) if e.gone else None},
         }
+        if e.alternates:
+            item["_syndicate"]["translations"] = [{"language": lang, "url": href} for lang, href in e.alternates]
         if e.published is not None:
             item["date_published"] = rfc3339(e.published)
         if e.language:

@@ -38,6 +38,8 @@ def json_item(e: Entry, site_url: str) -> str:
                        "outlet": e.outlet, "source": e.source, "date_known": e.date_known,
                        "date_inferred_from": e.date_basis, "gone": rfc3339(e.gone) if e.gone else None},
     }
+    if e.alternates:  # the same story in another language
+        item["_syndicate"]["translations"] = [{"language": lang, "url": href} for lang, href in e.alternates]
     if e.published is not None:
         item["date_published"] = rfc3339(e.published)
     if e.language:

@@ -75,8 +75,10 @@ def atom_entry(entry: Entry, site_url: str) -> str:
     ]
     if entry.content_html:
         parts.append(f'    <content type="html">{text(entry.content_html)}</content>\n')
-    parts.append(f'    <link href="{attr(entry.link)}" rel="alternate" type="text/html"{hreflang}/>\n'
-                 f'    <summary type="html">{text(entry.summary_html)}</summary>\n')
+    parts.append(f'    <link href="{attr(entry.link)}" rel="alternate" type="text/html"{hreflang}/>\n')
+    for language, href in entry.alternates:  # the same story in another language
+        parts.append(f'    <link href="{attr(href)}" rel="alternate" type="text/html" hreflang="{attr(language)}"/>\n')
+    parts.append(f'    <summary type="html">{text(entry.summary_html)}</summary>\n')
     for cat in entry.categories(site_url):
         scheme = f' scheme="{attr(cat["scheme"])}"' if cat.get("scheme") else ""
         parts.append(f'    <category term="{attr(cat["term"])}"{scheme}/>\n')
@@ -133,7 +135,10 @@ def rss_item(entry: Entry, site_url: str) -> str:
     parts.append(f"      <dc:creator>{text(entry.author)}</dc:creator>\n")
     if entry.language:
         parts.append(f"      <dc:language>{text(entry.language)}</dc:language>\n")
+
     parts.append(f"      <dc:rights>{text(entry.rights)}</dc:rights>\n")
+    for language, href in entry.alternates:  # the same story in another language
+        parts.append(f'      <atom:link href="{attr(href)}" rel="alternate" type="text/html" hreflang="{attr(language)}"/>\n')
     if entry.attribution:
         title, href = entry.attribution
         parts.append(f'      <source url="{attr(href or entry.link)}">{text(title)}</source>\n')
