@@ -20,7 +20,6 @@ and the date window are as full as a real store's).
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile

@@ -258,13 +258,13 @@ def _en_facts(text: str) -> dict[str, set]:
         if number and 1 <= int(day) <= 31:
             dates.add(f"{number:02d}-{int(day):02d}")
     text = month_day.sub(" ", text)
-    for m in re.finditer(r"(?<![\d.,])((?:19|20)\d{2})(?![\d,]|\.\d)", text):
+    for m in re.finditer(r"(?<![\d.,])((?:19|20)\d{2})(?!\d|[,.]\d)", text):
         years.add(int(m[1]))
     for m in re.finditer(r"\b(\d{1,3})(?:st|nd|rd|th)\b", text):
         ordinals.add(int(m[1]))
     for m in re.finditer(r"\b([A-Za-z]+)\s+(annual|edition|session|forum|summit|conference|congress|expo|award)",
-                         text):
-        if m[1].lower() in ORDINAL_WORDS and (m[1][0].isupper() or m[2].lower() == "annual"):
+                         text, re.I):  # "the Fifteenth Annual ...", "the third summit" (not "the first time")
+        if m[1].lower() in ORDINAL_WORDS:
             ordinals.add(ORDINAL_WORDS[m[1].lower()])
     if re.search(r"\binaugural\b", text, re.I):
         ordinals.add(1)

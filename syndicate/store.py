@@ -212,7 +212,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
               BEGIN UPDATE store_meta SET value = lower(hex(randomblob(16))) WHERE key = 'feed_state'; END"""
           for event in ("INSERT", "DELETE")),  # a link's score and evidence are not shown in feeds
         "DROP VIEW stories",
-        f"""CREATE VIEW stories AS
+        """CREATE VIEW stories AS
            SELECT a.rowid AS rowid, a.title, a.published, a.date_basis, a.source, a.language, a.origin,
                   a.outlet, a.author, a.category, a.tags,
                   (SELECT count(*) FROM articles c WHERE c.duplicate_of = a.id) AS copies,

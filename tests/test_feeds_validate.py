@@ -62,6 +62,12 @@ def test_every_feed_and_archive_page_validates_with_no_error_and_no_warning(serv
     site, out = served
     paths = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.suffix in (".atom", ".rss", ".json"))
     assert len(paths) > 60 and any(p.startswith("archive/") for p in paths)
+    # the mirror's English and Chinese reports of one event carry each other as alternates: validated too
+    atom, rss = fetch(site + "all.atom"), fetch(site + "all.rss")
+    for language in (b"en", b"zh-Hans"):
+        assert atom.count(b'relation/alternate" type="text/html" hreflang="' + language + b'"/>') >= 1
+        assert rss.count(b'relation/alternate" type="text/html" hreflang="' + language + b'"/>') >= 1
+    assert b'"translations"' in fetch(site + "all.json")
     found = collections.Counter()
     examples = {}
     for path in paths:

@@ -202,3 +202,39 @@ def test_about_section_shows_the_disclaimers(rendered):
     assert "title, summary and link only" in about
     assert "None of them may be used in any form" in about
     assert "未经本网授权不得转载" in about
+
+
+def test_a_story_told_in_both_languages_links_the_other_report(mirror_db, tmp_path):
+    """The crawled mirror holds English and Chinese reports of the same events: in the browser,
+    each language's page shows "also in 中文" / "另有English报道" beside the story, linked to the
+    other report's original page, and the link leads to a story the other page lists."""
+    _, db = mirror_db
+    report = feeds.publish(str(db), tmp_path / "out")
+    server = make_feed_server(report.out, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}/"
+        en = dump_dom(base + "en.html", tmp_path / "profile-en")
+        zh = dump_dom(base + "zh-Hans.html", tmp_path / "profile-zh")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    en_links = en.xpath("//article[@class='story']//a[@class='also']")
+    zh_links = zh.xpath("//article[@class='story']//a[@class='also']")
+    assert len(en_links) >= 2 and len(zh_links) >= 3  # the mirror's three pairs, as far as each page's 30 go
+    titles = {page: {a.get("href"): a for a in dom.xpath("//article[@class='story']/h3/a")} for page, dom in
+              (("en", en), ("zh", zh))}
+    checked = 0
+    for links, page, other, words, hreflang in ((en_links, "en", "zh", "also in 中文", "zh-Hans"),
+                                               (zh_links, "zh", "en", "另有English报道", "en")):
+        for link in links:
+            assert link.text_content() == words and link.get("hreflang") == hreflang
+            own = link.xpath("ancestor::article/h3/a")[0].get("href")
+            assert own in titles[page]
+            if link.get("href") in titles[other]:  # the other report, as the other page lists it, links back
+                back = titles[other][link.get("href")].xpath("ancestor::article//a[@class='also']")[0]
+                assert back.get("href") == own
+                checked += 1
+    assert checked >= 4

@@ -323,10 +323,12 @@ def test_a_read_only_open_of_an_older_store_upgrades_it_once(tmp_path):
     db = tmp_path / "old.db"
     with Store(str(db)) as store:
         store.conn.execute("DELETE FROM schema_migrations WHERE version >= 9")
-        for event in ("insert", "delete", "update"):  # as a store made before migrations 9 to 12
+        for event in ("insert", "delete", "update"):  # as a store made before migrations 9 to 13
             store.conn.execute(f"DROP TRIGGER articles_feed_{event}")
-        for sql in ("DROP TABLE articles_fts", "DROP VIEW stories", "DROP VIEW copies",  # before 11 and 12
-                    "ALTER TABLE crawl_health DROP COLUMN duration", "ALTER TABLE crawl_health DROP COLUMN requests"):
+        for sql in ("DROP TABLE articles_fts", "DROP VIEW stories", "DROP VIEW copies",  # before 11, 12 and 13
+                    "ALTER TABLE crawl_health DROP COLUMN duration", "ALTER TABLE crawl_health DROP COLUMN requests",
+                    "DROP TABLE translations", "DROP TABLE translation_candidates", "DROP TABLE bilingual_keys",
+                    "DROP TABLE bilingual_signatures"):
             store.conn.execute(sql)
         store.conn.execute("ALTER TABLE articles DROP COLUMN date_basis")
     newest = MIGRATIONS[-1][0]
@@ -334,6 +336,8 @@ def test_a_read_only_open_of_an_older_store_upgrades_it_once(tmp_path):
         assert not reader.readonly  # upgraded first, with a writing connection
         assert reader.schema_version() == newest >= 10
         assert "date_basis" in reader.db["articles"].columns_dict
+        assert {"translations", "bilingual_keys"} <= set(reader.db.table_names())
+        assert "also_in" in reader.db["stories"].columns_dict
     with Store(str(db), readonly=True) as reader:
         assert reader.readonly  # up to date: read-only from now on
         assert reader.schema_version() == newest

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from syndicate.publish.entries import Entry
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
+ALTERNATE = "http://www.iana.org/assignments/relation/alternate"  # RFC 4287's "alternate", as its IRI
 FH_NS = "http://purl.org/syndication/history/1.0"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 GENERATOR = "csr-syndicate"
@@ -65,7 +66,7 @@ class _Attribution(BaseEntryExtension):
                 link.set("hreflang", entry.language)
             for offset, (language, href) in enumerate(entry.alternates, 1):  # the story in another language
                 element.insert(list(element).index(link) + offset,
-                               etree.Element("link", href=href, rel="alternate", type="text/html", hreflang=language))
+                               etree.Element("link", href=href, rel=ALTERNATE, type="text/html", hreflang=language))
         if entry.attribution:
             title, href = entry.attribution
             source = etree.SubElement(element, "source")
@@ -79,7 +80,7 @@ class _Attribution(BaseEntryExtension):
     def extend_rss(self, item):
         entry = self.entry
         for language, href in entry.alternates:  # the story in another language
-            etree.SubElement(item, f"{{{ATOM_NS}}}link", href=href, rel="alternate", type="text/html", hreflang=language)
+            etree.SubElement(item, f"{{{ATOM_NS}}}link", href=href, rel=ALTERNATE, type="text/html", hreflang=language)
         if entry.attribution:
             title, href = entry.attribution
             etree.SubElement(item, "source", url=href or entry.link).text = title

@@ -26,6 +26,12 @@ CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 GENERATOR = "csr-syndicate"
 RSS_DOCS = "http://www.rssboard.org/rss-specification"
 MEDIA_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml"}
+# The link to the same story in another language: rel "alternate" written as its IANA IRI, which
+# RFC 4287 (4.2.7.2) makes the same relation. Written so because feedparser, and every reader
+# built on it, takes an entry's *last* rel="alternate" text/html link as its link (most other
+# readers take the first): a plain "alternate" would make an English entry link to the Chinese
+# page. Written out, every reader keeps the story's own page as its link.
+ALTERNATE = "http://www.iana.org/assignments/relation/alternate"
 DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>\n"
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -77,7 +83,7 @@ def atom_entry(entry: Entry, site_url: str) -> str:
         parts.append(f'    <content type="html">{text(entry.content_html)}</content>\n')
     parts.append(f'    <link href="{attr(entry.link)}" rel="alternate" type="text/html"{hreflang}/>\n')
     for language, href in entry.alternates:  # the same story in another language
-        parts.append(f'    <link href="{attr(href)}" rel="alternate" type="text/html" hreflang="{attr(language)}"/>\n')
+        parts.append(f'    <link href="{attr(href)}" rel="{ALTERNATE}" type="text/html" hreflang="{attr(language)}"/>\n')
     parts.append(f'    <summary type="html">{text(entry.summary_html)}</summary>\n')
     for cat in entry.categories(site_url):
         scheme = f' scheme="{attr(cat["scheme"])}"' if cat.get("scheme") else ""
@@ -138,7 +144,7 @@ def rss_item(entry: Entry, site_url: str) -> str:
 
     parts.append(f"      <dc:rights>{text(entry.rights)}</dc:rights>\n")
     for language, href in entry.alternates:  # the same story in another language
-        parts.append(f'      <atom:link href="{attr(href)}" rel="alternate" type="text/html" hreflang="{attr(language)}"/>\n')
+        parts.append(f'      <atom:link href="{attr(href)}" rel="{ALTERNATE}" type="text/html" hreflang="{attr(language)}"/>\n')
     if entry.attribution:
         title, href = entry.attribution
         parts.append(f'      <source url="{attr(href or entry.link)}">{text(title)}</source>\n')
