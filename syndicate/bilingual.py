@@ -31,7 +31,7 @@ import logging
 import re
 import tomllib
 import unicodedata
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 SCHEME = "bilingual-v1"
@@ -84,9 +84,10 @@ said says say according year years new mr ms dr vs etc s t china chinese company
 
 # -- dictionaries: loaded once per process, on first use ----------------------------------------
 @functools.cache
-def _aliases() -> tuple[re.Pattern, dict, re.Pattern | None, re.Pattern | None, dict]:
+def _aliases() -> tuple[re.Pattern, dict, re.Pattern | None, dict]:
     """The alias table as matchers: (Chinese names, Chinese name -> key, English acronyms,
-    other English names, English name -> key); a place's key is its first English name."""
+    English name -> key (acronyms as written, other names in lower case)); a place's key is
+    its first English name."""
     with ALIASES_PATH.open("rb") as fh:
         data = tomllib.load(fh)
     key_of: dict[str, str] = {}
@@ -102,19 +103,16 @@ def _aliases() -> tuple[re.Pattern, dict, re.Pattern | None, re.Pattern | None, 
         for name in names:
             en_key[name.lower()] = "place:" + names[0].lower()
     longest = lambda names: "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))  # noqa: E731
-    zh = re.compile(longest(key_of))
     acronyms = [n for n in en_key if n.isupper()]
-    words = [n for n in en_key if not n.isupper()]
-    bound = r"(?<![A-Za-z0-9])(?:{})(?![A-Za-z0-9])"
-    return (zh, key_of, re.compile(bound.format(longest(acronyms))) if acronyms else None,
-            re.compile(bound.format(longest(words)), re.I) if words else None, en_key)
+    return (re.compile(longest(key_of)), key_of,
+            re.compile(rf"(?<![A-Za-z0-9])(?:{longest(acronyms)})(?![A-Za-z0-9])") if acronyms else None, en_key)
 
 
 @functools.cache
 def _alias_words() -> frozenset[str]:
     """The table's English names as pinyin keys are spelt (Mengniu, Inner Mongolia -> innermongolia):
     a name the table already counts is not counted again as pinyin."""
-    return frozenset(re.sub("[^a-z]", "", name.lower()) for name in _aliases()[4])
+    return frozenset(re.sub("[^a-z]", "", name.lower()) for name in _aliases()[3])
 
 
 @functools.cache
@@ -157,6 +155,7 @@ def _syllables() -> frozenset[str]:
     return frozenset(found)
 
 
+@functools.lru_cache(maxsize=65536)
 def _pinyin(word: str) -> str:
     from pypinyin import lazy_pinyin
     return "".join(lazy_pinyin(word)).replace("ü", "v").lower()
@@ -306,13 +305,31 @@ def _zh_entities(text: str) -> dict[str, set]:
     return {"orgs": orgs, "places": places}
 
 
+@functools.cache
+def _en_names_by_first_word() -> dict[str, list[str]]:
+    """The table's English names (not acronyms), lower case, by their first word, longest first."""
+    by_first: dict[str, list[str]] = {}
+    for name in _aliases()[3]:
+        if not name.isupper():
+            by_first.setdefault(re.match(r"[a-z0-9]+", name)[0] if re.match(r"[a-z0-9]+", name) else name, []).append(name)
+    return {first: sorted(names, key=lambda n: (-len(n), n)) for first, names in by_first.items()}
+
+
 def _en_entities(text: str) -> dict[str, set]:
-    _, _, acronyms, words, en_key = _aliases()
+    """The table's names in an English text: acronyms as written, other names in any case and
+    as whole words (found from their first word: one pass over the words, not a scan per name)."""
+    _, _, acronyms, en_key = _aliases()
     found = set()
     if acronyms is not None:
         found.update(en_key[m[0]] for m in acronyms.finditer(text))
-    if words is not None:
-        found.update(en_key[m[0].lower()] for m in words.finditer(text) if m[0].lower() in en_key)
+    lower, by_first = text.lower(), _en_names_by_first_word()
+    for m in re.finditer(r"[a-z0-9]+", lower):
+        for name in by_first.get(m[0], ()):
+            end = m.start() + len(name)
+            if lower.startswith(name, m.start()) and not (end < len(lower) and lower[end].isalnum()) \
+                    and not (m.start() and lower[m.start() - 1].isalnum()):
+                found.add(en_key[name])
+                break
     return {"orgs": {k for k in found if k.startswith("org:")}, "places": {k for k in found if k.startswith("place:")}}
 
 
@@ -480,11 +497,3 @@ def choose(scored: list[tuple[str, str, float]], threshold: float = THRESHOLD,
         if all(best[id_][0] == s and (len(best[id_]) < 2 or best[id_][1] <= s - margin) for id_ in (a, b)):
             kept.append((a, b, s))
     return kept
-
-
-def within_window(day_a: int | None, day_b: int | None) -> bool:
-    return day_a is None or day_b is None or abs(day_a - day_b) <= WINDOW_DAYS
-
-
-def as_day(value: date) -> int:
-    return value.toordinal()

@@ -200,6 +200,16 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             PRIMARY KEY (en_article, zh_article)
         ) WITHOUT ROWID""",
         "CREATE INDEX translation_candidates_zh ON translation_candidates(zh_article)",
+        # The articles to look at again (new, or their text, date, language or group changed):
+        # filled by the triggers below, emptied by syndicate/translations.py; every article at first.
+        "CREATE TABLE bilingual_dirty (article_id TEXT PRIMARY KEY) WITHOUT ROWID",
+        "INSERT INTO bilingual_dirty (article_id) SELECT id FROM articles",
+        """CREATE TRIGGER articles_bilingual_insert AFTER INSERT ON articles
+           BEGIN INSERT OR IGNORE INTO bilingual_dirty (article_id) VALUES (NEW.id); END""",
+        """CREATE TRIGGER articles_bilingual_update AFTER UPDATE ON articles WHEN OLD.content_hash IS NOT NEW.content_hash
+              OR OLD.published IS NOT NEW.published OR OLD.language IS NOT NEW.language
+              OR OLD.duplicate_of IS NOT NEW.duplicate_of
+           BEGIN INSERT OR IGNORE INTO bilingual_dirty (article_id) VALUES (NEW.id); END""",
         """CREATE TABLE translations (
             en_article TEXT NOT NULL UNIQUE REFERENCES articles(id),
             zh_article TEXT NOT NULL UNIQUE REFERENCES articles(id),
@@ -660,20 +670,37 @@ class Store:
 
 
     # -- the same story in two languages (syndicate/translations.py)
-    def bilingual_stale(self, scheme: str, limit: int) -> tuple[list[dict], list[str]]:
-        """(stories to sign, signed articles to forget): up to ``limit`` canonical English or
-        Chinese stories whose signature is missing or made from other text, date, language or
-        scheme; and the signed articles that are no longer a story of either language."""
+    def bilingual_queue(self, scheme: str, limit: int) -> tuple[list[str], list[dict], list[str]]:
+        """Take up to ``limit`` articles from the queue of changed articles (``bilingual_dirty``,
+        filled by triggers on insert and on a change of text, date, language or duplicate group):
+        (the ids taken, the stories among them whose signature is missing or was made from other
+        text, date, language or scheme, the ids whose signature must go: no longer an English or
+        Chinese story). A new ``scheme`` puts every article in the queue first. Call
+        :meth:`bilingual_done` with the ids once they are handled, in the same transaction."""
+        row = self.conn.execute("SELECT value FROM store_meta WHERE key = 'bilingual_scheme'").fetchone()
+        if not row or row[0] != scheme:
+            self.conn.execute("INSERT OR IGNORE INTO bilingual_dirty (article_id) SELECT id FROM articles")
+            self.conn.execute("INSERT OR REPLACE INTO store_meta (key, value) VALUES ('bilingual_scheme', ?)", [scheme])
+        taken = [r[0] for r in self.conn.execute("SELECT article_id FROM bilingual_dirty ORDER BY article_id LIMIT ?",
+                                                 [limit])]
+        if not taken:
+            return [], [], []
+        marks = ",".join("?" * len(taken))
         basis = "a.content_hash || '|' || COALESCE(a.published, '') || '|' || a.language || '|' || ?"
         linked = "(a.language = 'en' OR a.language LIKE 'en-%' OR a.language LIKE 'zh%')"
         todo = list(self.db.query(
             f"SELECT a.id, a.title, a.body, a.language, a.published, {basis} AS basis FROM articles a "
-            f"LEFT JOIN bilingual_signatures s ON s.article_id = a.id WHERE a.duplicate_of IS NULL AND {linked} "
-            f"AND s.basis IS NOT {basis} ORDER BY a.id LIMIT ?", [scheme, scheme, limit]))
-        gone = [r[0] for r in self.conn.execute(
-            f"SELECT s.article_id FROM bilingual_signatures s JOIN articles a ON a.id = s.article_id "
-            f"WHERE a.duplicate_of IS NOT NULL OR NOT {linked} ORDER BY s.article_id")]
-        return todo, gone
+            f"LEFT JOIN bilingual_signatures s ON s.article_id = a.id WHERE a.id IN ({marks}) "
+            f"AND a.duplicate_of IS NULL AND {linked} AND s.basis IS NOT {basis} ORDER BY a.id",
+            [scheme, *taken, scheme]))
+        forget = [r[0] for r in self.conn.execute(
+            f"SELECT s.article_id FROM bilingual_signatures s LEFT JOIN articles a ON a.id = s.article_id "
+            f"WHERE s.article_id IN ({marks}) AND (a.id IS NULL OR a.duplicate_of IS NOT NULL OR NOT {linked}) "
+            f"ORDER BY s.article_id", taken)]
+        return taken, todo, forget
+
+    def bilingual_done(self, ids: list[str]) -> None:
+        self.conn.executemany("DELETE FROM bilingual_dirty WHERE article_id = ?", [(i,) for i in ids])
 
     def bilingual_forget(self, article_id: str) -> None:
         """Drop an article's signature, its keys and every candidate pair it is in."""
@@ -692,17 +719,27 @@ class Store:
 
     def bilingual_candidates(self, keys: list[str], side: str, day: int | None, window: int) -> list[tuple[str, str]]:
         """(article id, signature) of the ``side`` stories that share a key with ``keys``,
-        published within ``window`` days of ``day`` (undated stories too)."""
+        published within ``window`` days of ``day`` (undated stories too). Dated: the stories of
+        the window first (the index on side and day), then their keys; undated: every story
+        that shares a key (the inverted index)."""
         if not keys:
             return []
         found = []
         for start in range(0, len(keys), 400):
             chunk = keys[start:start + 400]
+            shares = f"EXISTS (SELECT 1 FROM bilingual_keys k WHERE k.article_id = s.article_id " \
+                     f"AND k.key IN ({','.join('?' * len(chunk))}))"
+            if day is None:
+                found += self.conn.execute(
+                    f"SELECT s.article_id, s.signature FROM bilingual_signatures s WHERE s.side = ? AND s.article_id "
+                    f"IN (SELECT article_id FROM bilingual_keys WHERE key IN ({','.join('?' * len(chunk))}))",
+                    [side, *chunk]).fetchall()
+                continue
             found += self.conn.execute(
                 f"SELECT s.article_id, s.signature FROM bilingual_signatures s WHERE s.side = ? "
-                f"AND (s.day IS NULL OR ? IS NULL OR s.day BETWEEN ? AND ?) AND s.article_id IN "
-                f"(SELECT article_id FROM bilingual_keys WHERE key IN ({','.join('?' * len(chunk))}))",
-                [side, day, (day or 0) - window, (day or 0) + window, *chunk]).fetchall()
+                f"AND s.day BETWEEN ? AND ? AND {shares} UNION ALL "
+                f"SELECT s.article_id, s.signature FROM bilingual_signatures s WHERE s.side = ? AND s.day IS NULL "
+                f"AND {shares}", [side, day - window, day + window, *chunk, side, *chunk]).fetchall()
         return sorted(set(found))
 
     def put_candidates(self, rows: list[tuple[str, str, float, str]]) -> None:

@@ -1,8 +1,9 @@
 """Keep the store's ``translations`` up to date: which English story and which Chinese story
 are one story told in two languages (the evidence is syndicate/bilingual.py's).
 
-Incremental: only stories that are new, or whose text, date or language changed since they
-were signed (or whose signature scheme is old) are signed again and compared; they are
+Incremental: only stories that are new, or whose text, date, language or duplicate group
+changed since they were signed (the store's triggers queue them in ``bilingual_dirty``), or
+all of them when the signature scheme changes, are signed again and compared; they are
 compared only with the stories of the other language that share a key with them (a number,
 a date, an ordinal, an organisation, a place, a name in pinyin) and were published within
 :data:`bilingual.WINDOW_DAYS` days, through the store's inverted index: never all pairs.
@@ -48,7 +49,7 @@ def relink(store, now: str) -> RelinkReport:
     report = RelinkReport()
     while True:
         with store.batch():
-            todo, gone = store.bilingual_stale(bilingual.SCHEME, CHUNK)
+            taken, todo, gone = store.bilingual_queue(bilingual.SCHEME, CHUNK)
             for article_id in gone:
                 store.bilingual_forget(article_id)
             report.forgotten += len(gone)
@@ -74,8 +75,9 @@ def relink(store, now: str) -> RelinkReport:
                         en, zh = (article_id, cand_id) if sig["lang"] == "en" else (cand_id, article_id)
                         pairs.append((en, zh, score, _dumps(evidence)))
             store.put_candidates(pairs)
+            store.bilingual_done(taken)
             report.signed += len(todo)
-        if len(todo) < CHUNK:
+        if len(taken) < CHUNK:
             break
     with store.batch():
         candidates = store.candidates()

@@ -279,7 +279,8 @@ def test_a_story_that_becomes_a_copy_hands_its_link_to_the_original(store):
 
 def test_an_old_scheme_is_signed_again(store):
     put(store, article(EN_URL, REPORT_EN, "en", "2024-08-29"), article(ZH_URL, REPORT_ZH, "zh-Hans", "2024-08-28"))
-    store.conn.execute("UPDATE bilingual_signatures SET basis = 'old'")
+    store.conn.execute("UPDATE store_meta SET value = 'old' WHERE key = 'bilingual_scheme'")  # as signed by
+    store.conn.execute("UPDATE bilingual_signatures SET basis = basis || '-old'")              # an older scheme
     report = translations.relink(store, NOW)
     assert report.signed == 2 and report.links == 1 and report.added == 0
 

@@ -328,7 +328,8 @@ def test_a_read_only_open_of_an_older_store_upgrades_it_once(tmp_path):
         for sql in ("DROP TABLE articles_fts", "DROP VIEW stories", "DROP VIEW copies",  # before 11, 12 and 13
                     "ALTER TABLE crawl_health DROP COLUMN duration", "ALTER TABLE crawl_health DROP COLUMN requests",
                     "DROP TABLE translations", "DROP TABLE translation_candidates", "DROP TABLE bilingual_keys",
-                    "DROP TABLE bilingual_signatures"):
+                    "DROP TABLE bilingual_signatures", "DROP TABLE bilingual_dirty",
+                    "DROP TRIGGER articles_bilingual_insert", "DROP TRIGGER articles_bilingual_update"):
             store.conn.execute(sql)
         store.conn.execute("ALTER TABLE articles DROP COLUMN date_basis")
     newest = MIGRATIONS[-1][0]
