@@ -44,6 +44,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/fuzz_fields.py --n 1000
 	$(BIN)/python bench/zh_extract.py
 	$(BIN)/python bench/zh_extract.py --dir tests/zh_holdout
+	$(BIN)/python bench/bilingual.py
+	$(BIN)/python bench/bilingual.py --cost --background 2000
 
 # The figures of bench/README.md at full scale (about an hour on 2 cores).
 bench-full: $(STAMP)
@@ -52,6 +54,8 @@ bench-full: $(STAMP)
 	$(BIN)/python bench/near_dup.py --size 5000
 	$(BIN)/python bench/publish.py
 	$(BIN)/python bench/fuzz_fields.py --n 10000
+	$(BIN)/python bench/bilingual.py --corpus pooled
+	$(BIN)/python bench/bilingual.py --cost --background 100000
 
 clean:
 	rm -rf $(VENV) var

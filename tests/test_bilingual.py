@@ -1,9 +1,10 @@
 """The same story in English and Chinese: the evidence (syndicate/bilingual.py), the links kept
 in the store (syndicate/translations.py), and how readers see them (feeds, reading pages, stats).
 
-The precision and recall figures come from our own material in tests/bilingual/: two halves by
-two writers who never saw this code; the weights and threshold were chosen on tune.toml, and
-heldout.toml is the half reported on (bench/bilingual.py prints the same figures).
+The precision and recall figures come from our own material in tests/bilingual/, by three
+writers who never saw this code: the weights and threshold were chosen on tune.toml, heldout.toml
+is the half reported on, and blind.toml was written after the tuning and run once as it came
+(bench/bilingual.py prints the same figures).
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ def test_a_plain_first_is_no_ordinal_event():
 def test_names_in_hanzi_and_pinyin_in_either_order(english):
     zh = sig("工业和信息化部副部长张宏宇出席会议并致辞。", "zh-Hans")
     assert "zhanghongyu" in zh["names"]
-    assert "zhanghongyu" in sig(english, "en")["pinyin"]
+    assert "zhanghongyu" in sig(english, "en")["names"]  # two words: a person (one word: a place or a firm)
 
 
 def test_organisations_and_places_by_the_alias_table():
@@ -114,6 +115,12 @@ def test_signatures_are_deterministic_and_json():
     first = json.dumps(sig(text, "zh-Hans"), ensure_ascii=False, sort_keys=True)
     assert first == json.dumps(sig(text, "zh-Hans"), ensure_ascii=False, sort_keys=True)
     assert bilingual.signature("t", "b", "fr", None) is None  # a language not linked
+
+
+def test_a_huge_body_is_read_only_as_far_as_the_cap():
+    filler = "企业社会责任。" * (bilingual.MAX_CHARS // 7)
+    made = sig("8月28日，论坛举行。" + filler + "共有12345家企业参加。", "zh-Hans")
+    assert made["dates"] == ["08-28"] and "12345" not in made["numbers"]
 
 
 def test_any_text_gives_a_signature():
@@ -182,7 +189,7 @@ def test_choose_gives_each_story_one_partner_at_most():
 
 # -- our own material: tuned on one half, reported on the other -------------------------------------
 def test_the_material_is_what_the_issue_asks_for():
-    corpus = bench.load("tune") + bench.load("heldout")
+    corpus = bench.load("tune") + bench.load("heldout") + bench.load("blind")
     pairs = [a for a in corpus if "partner" in a]
     nears = [a for a in corpus if "near" in a]
     singles = [a for a in corpus if "partner" not in a and "near" not in a]
@@ -194,16 +201,16 @@ def test_the_material_is_what_the_issue_asks_for():
         assert ids[a["partner"]]["partner"] == a["id"] and ids[a["partner"]]["lang"] != a["lang"]
 
 
-@pytest.mark.parametrize("half, recall", [("tune", 1.0), ("heldout", 0.9)])
+@pytest.mark.parametrize("half, recall", [("tune", 1.0), ("heldout", 0.9), ("blind", 0.65)])
 def test_precision_and_recall_on_each_half(half, recall):
     result = bench.evaluate(bench.load(half))
     assert result.false_links == [] and result.near_linked == 0
     assert result.recall >= recall, result.missed
 
 
-def test_the_two_halves_in_one_store_give_no_false_link():
-    result = bench.evaluate(bench.load("tune") + bench.load("heldout"))
-    assert result.false_links == [] and result.recall >= 0.9
+def test_every_half_in_one_store_gives_no_false_link():
+    result = bench.evaluate(bench.load("tune") + bench.load("heldout") + bench.load("blind"))
+    assert result.false_links == [] and result.recall >= 0.85
 
 
 # -- the store: its own relation, incremental, never a duplicate ----------------------------------
@@ -360,3 +367,33 @@ def test_the_alias_table_is_well_formed():
         data = tomllib.load(fh)
     keys = [org["key"] for org in data["org"]]
     assert len(keys) == len(set(keys)) and all(org["zh"] and org["en"] for org in data["org"])
+
+
+def test_a_story_that_cannot_be_read_is_logged_and_never_linked(store, monkeypatch, caplog):
+    real = bilingual.signature
+
+    def fails_on_chinese(title, body, language, published):
+        if language.startswith("zh"):
+            raise ValueError("unreadable")
+        return real(title, body, language, published)
+
+    monkeypatch.setattr(bilingual, "signature", fails_on_chinese)
+    report = put(store, article(EN_URL, REPORT_EN, "en", "2024-08-29"), article(ZH_URL, REPORT_ZH, "zh-Hans", "2024-08-28"))
+    assert (report.signed, report.links) == (2, 0)
+    assert "not compared across languages: ValueError: unreadable" in caplog.text
+    monkeypatch.setattr(bilingual, "signature", real)
+    assert translations.relink(store, NOW).signed == 0  # not tried again until the story changes
+
+
+def test_a_failing_relink_never_stops_a_publish(store, tmp_path, monkeypatch, caplog):
+    import syndicate.publish as publishing
+
+    put(store, article(EN_URL, REPORT_EN, "en", "2024-08-29"))
+
+    def broken(*args):
+        raise OSError("disk trouble")
+
+    monkeypatch.setattr(publishing, "relink", broken)
+    report = publish(store, tmp_path / "out", site_url="https://feeds.example/")
+    assert (tmp_path / "out" / "all.atom").is_file() and not report.failed
+    assert "links across languages not updated: OSError: disk trouble" in caplog.text

@@ -157,6 +157,8 @@ def test_datasette_facets_sort_and_hidden_tables(browsing):
     assert data["truncated"] is False and len(data["rows"]) == 7
     tables = {t["name"]: t["hidden"] for t in get(base.rstrip("/") + ".json")["tables"]}
     assert not tables["articles"] and all(tables[t] for t in ("lsh_bands", "robots", "pages", "store_meta"))
+    assert not tables["translations"] and all(tables[t] for t in ("bilingual_keys", "bilingual_signatures",
+                                                                  "bilingual_dirty", "translation_candidates"))
     html = urllib.request.urlopen(base + "stories", timeout=10).read().decode("utf-8")
     assert "One row per story" in html  # the shipped description
     bodies = [unescape(b) for b in re.findall(r'<td class="col-body[^"]*"[^>]*>(.*?)</td>', html, re.S)]

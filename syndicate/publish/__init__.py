@@ -190,7 +190,10 @@ def _publish(db: str | Path | Store, out: Path, site_url: str, limit: int, archi
     gen = None
     try:
         if not store.readonly:  # the links across languages feeds show, up to date (a no-op when they are)
-            relink(store, datetime.now(timezone.utc).isoformat(timespec="seconds"))
+            try:
+                relink(store, datetime.now(timezone.utc).isoformat(timespec="seconds"))
+            except Exception as exc:  # noqa: BLE001 - feeds matter more: published with the links as they were
+                logger.error("links across languages not updated: %s: %s", type(exc).__name__, exc)
         with store.snapshot():  # the plan and the rows it builds from: one state of the store
             base = settings_digest(site_url, limit, archive_size, reg, hub, topics, zh_hant)
             state = store.feed_state()
