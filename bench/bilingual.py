@@ -163,7 +163,13 @@ def cost(background: int, new: int = 21, runs: int = 5) -> None:
             done = translations.relink(store, "2026-01-02T00:00:00+00:00")
             per_story.append((time.perf_counter() - start) / len(fresh) * 1000)
             compared += done.compared
+        idle = []
+        for _ in range(runs):  # what every relink costs, whatever it has to do: the queue, choosing, two commits
+            start = time.perf_counter()
+            translations.relink(store, "2026-01-02T00:00:00+00:00")
+            idle.append((time.perf_counter() - start) * 1000)
         store.close()
+    print(f"a relink with nothing new: {statistics.median(idle):.1f} ms (median of {runs})")
     link, store_ms = statistics.median(per_story), statistics.median(stored)
     print(f"{new} new stories into {background:,}: linking {link:.2f} ms per story, storing them {store_ms:.2f} ms "
           f"(medians of {runs} runs; linking {', '.join(f'{v:.2f}' for v in per_story)}); "

@@ -717,29 +717,20 @@ class Store:
         self.conn.executemany("INSERT OR IGNORE INTO bilingual_keys (key, article_id) VALUES (?, ?)",
                               [(key, article_id) for key in keys])
 
-    def bilingual_candidates(self, keys: list[str], side: str, day: int | None, window: int) -> list[tuple[str, str]]:
-        """(article id, signature) of the ``side`` stories that share a key with ``keys``,
-        published within ``window`` days of ``day`` (undated stories too). Dated: the stories of
-        the window first (the index on side and day), then their keys; undated: every story
-        that shares a key (the inverted index)."""
+    def bilingual_candidates(self, keys: list[str], side: str, day: int, window: int) -> list[tuple[str, str]]:
+        """(article id, signature) of the ``side`` stories published within ``window`` days of
+        ``day`` that share a key with ``keys``: the stories of the window first (the index on
+        side and day), then their keys (the inverted index's primary key)."""
         if not keys:
             return []
         found = []
         for start in range(0, len(keys), 400):
             chunk = keys[start:start + 400]
-            shares = f"EXISTS (SELECT 1 FROM bilingual_keys k WHERE k.article_id = s.article_id " \
-                     f"AND k.key IN ({','.join('?' * len(chunk))}))"
-            if day is None:
-                found += self.conn.execute(
-                    f"SELECT s.article_id, s.signature FROM bilingual_signatures s WHERE s.side = ? AND s.article_id "
-                    f"IN (SELECT article_id FROM bilingual_keys WHERE key IN ({','.join('?' * len(chunk))}))",
-                    [side, *chunk]).fetchall()
-                continue
             found += self.conn.execute(
                 f"SELECT s.article_id, s.signature FROM bilingual_signatures s WHERE s.side = ? "
-                f"AND s.day BETWEEN ? AND ? AND {shares} UNION ALL "
-                f"SELECT s.article_id, s.signature FROM bilingual_signatures s WHERE s.side = ? AND s.day IS NULL "
-                f"AND {shares}", [side, day - window, day + window, *chunk, side, *chunk]).fetchall()
+                f"AND s.day BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM bilingual_keys k WHERE k.article_id = "
+                f"s.article_id AND k.key IN ({','.join('?' * len(chunk))}))",
+                [side, day - window, day + window, *chunk]).fetchall()
         return sorted(set(found))
 
     def put_candidates(self, rows: list[tuple[str, str, float, str]]) -> None:

@@ -6,7 +6,8 @@ changed since they were signed (the store's triggers queue them in ``bilingual_d
 all of them when the signature scheme changes, are signed again and compared; they are
 compared only with the stories of the other language that share a key with them (a number,
 a date, an ordinal, an organisation, a place, a name in pinyin) and were published within
-:data:`bilingual.WINDOW_DAYS` days, through the store's inverted index: never all pairs.
+:data:`bilingual.WINDOW_DAYS` days, through the store's inverted index: never all pairs. A story
+with no date is never linked: the window is part of the evidence.
 Then the links are chosen again from every candidate pair (a few per story), so a better
 partner arriving later takes a story over, and a pair that became ambiguous is unlinked.
 Links never touch ``duplicate_of`` or story ids: a translation is not a copy.
@@ -64,6 +65,8 @@ def relink(store, now: str) -> RelinkReport:
                 signed[row["id"]] = sig
             pairs = []
             for article_id, sig in signed.items():
+                if sig["day"] is None:
+                    continue  # no date, no window to check: never linked (a wrong link is worse than none)
                 other = "zh" if sig["lang"] == "en" else "en"
                 for cand_id, cand in store.bilingual_candidates(bilingual.keys(sig), other, sig["day"],
                                                                 bilingual.WINDOW_DAYS):
