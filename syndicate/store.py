@@ -691,7 +691,7 @@ class Store:
         todo = list(self.db.query(
             f"SELECT a.id, a.title, a.body, a.language, a.published, {basis} AS basis FROM articles a "
             f"LEFT JOIN bilingual_signatures s ON s.article_id = a.id WHERE a.id IN ({marks}) "
-            f"AND a.duplicate_of IS NULL AND {linked} AND s.basis IS NOT {basis} ORDER BY a.id",
+            f"AND +a.duplicate_of IS NULL AND {linked} AND s.basis IS NOT {basis} ORDER BY a.id",  # + : by id
             [scheme, *taken, scheme]))
         forget = [r[0] for r in self.conn.execute(
             f"SELECT s.article_id FROM bilingual_signatures s LEFT JOIN articles a ON a.id = s.article_id "
