@@ -343,8 +343,9 @@ def test_the_feeds_with_alternates_are_valid(published):
 def test_the_reading_pages_say_also_in(published):
     en = (published / "en.html").read_text("utf-8")
     zh = (published / "zh-Hans.html").read_text("utf-8")
-    assert f'<a class="also" href="{ZH_URL}" hreflang="zh-Hans">also in <span lang="zh-Hans">中文</span></a>' in en
-    assert f'<a class="also" href="{EN_URL}" hreflang="en">另有<span lang="en">English</span>报道</a>' in zh
+    assert (f'<span class="also"><a href="{ZH_URL}" hreflang="zh-Hans">also in <span lang="zh-Hans">中文</span></a>'
+            f'</span>') in en
+    assert f'<span class="also"><a href="{EN_URL}" hreflang="en">另有<span lang="en">English</span>报道</a></span>' in zh
 
 
 def test_stats_lists_the_links(store, tmp_path):

@@ -70,7 +70,7 @@ article.story h3 a:hover { text-decoration: underline; }
 .badge.reprinted { background: #fff1d6; color: #7a4b00; }
 .badge.unknown { background: #eee; color: #444; }
 .inferred, .undated { font-style: italic; }
-a.also { color: #0b4f8a; }
+.also a { color: #0b4f8a; }
 .summary { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 1.5rem; }
 th, td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
@@ -123,8 +123,8 @@ def _story(entry: Entry, words: dict[str, str], sources: dict) -> str:
         meta.append(f'<span class="gone">{words["gone"]}</span>')
     for language, href in entry.alternates:  # the same story told in another language
         name = html.escape(ALSO_NAMES.get(language, language))
-        meta.append(f'<a class="also" href="{html.escape(href)}" hreflang="{html.escape(language)}">'
-                    + words["also"].format(language=f'<span lang="{html.escape(language)}">{name}</span>') + "</a>")
+        meta.append(f'<span class="also"><a href="{html.escape(href)}" hreflang="{html.escape(language)}">'
+                    + words["also"].format(language=f'<span lang="{html.escape(language)}">{name}</span>') + "</a></span>")
     summary = f'\n<p class="summary"{lang}>{html.escape(entry.summary)}</p>' if entry.summary else ""
     return (f'<article class="story" data-story="{html.escape(entry.urn)}" data-origin="{html.escape(entry.origin)}">\n'
             f'<h3{lang}><a href="{html.escape(entry.link)}"{hreflang}>{html.escape(entry.title)}</a></h3>\n'
