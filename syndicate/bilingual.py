@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import math
 import logging
 import re
 import tomllib
@@ -37,7 +38,7 @@ import unicodedata
 from datetime import datetime
 from pathlib import Path
 
-SCHEME = "bilingual-v2"
+SCHEME = "bilingual-v3"
 ALIASES_PATH = Path(__file__).resolve().parent / "data" / "aliases.toml"
 
 WINDOW_DAYS = 7       # publication dates of two reports of one event at most this far apart
@@ -45,6 +46,8 @@ THRESHOLD = 5.5       # the score a pair needs (chosen on the tuning half of tes
 MARGIN = 2.0          # by how much a partner must beat the next candidate on either side
 LEAD_CHARS = 400      # the lead: the title and the text's first characters (where an event is named)
 MAX_CHARS = 20_000    # of a body read at most (an event is named early; a hostile page costs no more)
+GLOSS_CHARS_ZH, GLOSS_CHARS_EN = 1500, 4000  # the words compared: about the same length of text on either side
+                                             # (a long Chinese text's glosses would cover any English one)
 
 # What a shared piece of evidence is worth, and how many of a kind count at most.
 WEIGHTS = {"names": (3.0, 3), "orgs": (1.5, 4), "numbers": (2.0, 4), "dates": (2.5, 2), "ordinals": (3.0, 1),
@@ -56,14 +59,18 @@ FACTLESS_WORDS = 0.3  # the word share two reports need when they share no date,
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"), 1)}
-MONTH_RE = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
-           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+MONTH_RE = r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
+           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![A-Za-z])\.?"  # capitalised, a whole word: not "mayors"
 ORDINAL_WORDS = {w: i for i, w in enumerate((
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
     "twentieth"), 1)}
+EVENT_EN = r"(?:annual|edition|session|forum|summit|conference|congress|expo|award|festival|meeting|games)"
 SCALE_EN = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 SCALE_ZH = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
+# A year in Chinese: 2024年, or 2024 before a name (2024企业可持续发展高峰论坛), never before a
+# counter or a unit (2000名代表, 2000万元, 2,000家 are counts).
+ZH_YEAR = re.compile(r"(?<![\d.])(?<!\d,)((?:19|20)\d{2})(?:年|(?![\d.,%万亿千百名家个人位元吨户项所座条台余多]))")
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜"
@@ -98,10 +105,11 @@ def _aliases() -> tuple[re.Pattern, dict, re.Pattern | None, dict]:
     key_of: dict[str, str] = {}
     en_key: dict[str, str] = {}
     for org in data.get("org", []):
+        key = ("topic:" if org.get("topic") else "org:") + org["key"]
         for name in org["zh"]:
-            key_of[name] = "org:" + org["key"]
+            key_of[name] = key
         for name in org["en"]:
-            en_key[name if name.isupper() else name.lower()] = "org:" + org["key"]
+            en_key[name if name.isupper() else name.lower()] = key
     for zh, english in data.get("places", {}).items():
         names = english.split("|")
         key_of[zh] = "place:" + names[0].lower()
@@ -209,27 +217,31 @@ def _is_pinyin(word: str) -> int:
 
 
 # -- numbers, dates, ordinals ------------------------------------------------------------------
-def _number(value: float, percent: bool = False) -> str:
+def _number(value: float, percent: bool = False) -> str | None:
+    if not math.isfinite(value) or value >= 1e15:
+        return None  # a run of hundreds of digits is no figure of a news story
     text = str(int(value)) if value == int(value) else f"{value:.4f}".rstrip("0").rstrip(".")
     return text + "%" if percent else text
 
 
 def _cn_int(text: str) -> int | None:
     """一百二十五 -> 125, 十五 -> 15, 三万 -> 30000 (the numerals a news text writes out)."""
-    total, section, digit = 0, 0, None
+    yi, wan, section, digit = 0, 0, 0, None  # whole 亿, whole 万 (under the 亿), the rest
     for ch in text:
         if ch in CN_DIGITS:
             digit = CN_DIGITS[ch]
         elif ch in CN_UNITS:
             section += (1 if digit is None else digit) * CN_UNITS[ch]
             digit = None
-        elif ch in "万亿":
-            total += (section + (digit or 0)) * (10_000 if ch == "万" else 100_000_000)
+        elif ch == "万":
+            wan = (wan + section + (digit or 0)) * 10_000
             section, digit = 0, None
+        elif ch == "亿":  # 两万亿 is 2 × 10^12: 亿 multiplies all that stands before it
+            yi = (yi + wan + section + (digit or 0)) * 100_000_000
+            wan, section, digit = 0, 0, None
         else:
             return None
-    value = total + section + (digit or 0)
-    return value if text else None
+    return yi + wan + section + (digit or 0) if text else None
 
 
 def _ordinal(text: str) -> int | None:
@@ -249,16 +261,18 @@ def _zh_facts(text: str) -> dict[str, set]:
     text = unicodedata.normalize("NFKC", text)
     dates, years, ordinals, numbers = set(), set(), set(), set()
     for m in re.finditer(r"(\d{1,2})月(\d{1,2})[日号]", text):
-        dates.add(f"{int(m[1]):02d}-{int(m[2]):02d}")
-    for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})(?:年|(?![\d.]))", text):
+        if 1 <= int(m[1]) <= 12 and 1 <= int(m[2]) <= 31:
+            dates.add(f"{int(m[1]):02d}-{int(m[2]):02d}")
+    for m in ZH_YEAR.finditer(text):
         years.add(int(m[1]))
     for m in re.finditer(r"第([\d一二三四五六七八九十百零两]+)(?:届|期)", text):
         if (n := _ordinal(m[1])) is not None:
             ordinals.add(n)
     if "首届" in text:
         ordinals.add(1)
-    text = re.sub(r"\d{1,2}月\d{1,2}[日号]|(?<!\d)(?:19|20)\d{2}年|\d{1,2}月|第[\d一二三四五六七八九十百零两]+[届期]", " ", text)
-    for m in re.finditer(r"百分之([\d.]+|[一二三四五六七八九十百点零两]+)", text):
+    text = ZH_YEAR.sub(" ", text)
+    text = re.sub(r"\d{1,2}月\d{1,2}[日号]|\d{1,2}月|第[\d一二三四五六七八九十百零两]+[届期]", " ", text)
+    for m in re.finditer(r"百分之(\d+(?:\.\d+)?|[一二三四五六七八九十百点零两]+)", text):
         value = m[1]
         if "点" in value:
             whole, _, frac = value.partition("点")
@@ -273,18 +287,20 @@ def _zh_facts(text: str) -> dict[str, set]:
             numbers.add(_number(value, percent=True))
             continue
         value *= SCALE_ZH.get(m[2] or "", 1)
-        if value >= 10 and not (m[2] is None and 1900 <= value <= 2099 and value == int(value)):
+        if value >= 10:  # the years were taken out above
             numbers.add(_number(value))
     for m in re.finditer(r"([一二两三四五六七八九十百千万亿]{2,})(?=[家名个所项人位座条台吨户元])", text):
         if (value := _cn_int(m[1])) is not None and value >= 10:
             numbers.add(_number(value))
+    numbers.discard(None)
     return {"dates": dates, "years": years, "ordinals": ordinals, "numbers": numbers}
 
 
 def _en_facts(text: str) -> dict[str, set]:
     text = unicodedata.normalize("NFKC", text)
     dates, years, ordinals, numbers = set(), set(), set(), set()
-    month_day = re.compile(MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH_RE, re.I)
+    month_day = re.compile(MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                           + MONTH_RE)
     for m in month_day.finditer(text):
         month, day = (m[1], m[2]) if m[1] else (m[4], m[3])
         key = month.lower().rstrip(".")
@@ -294,10 +310,10 @@ def _en_facts(text: str) -> dict[str, set]:
     text = month_day.sub(" ", text)
     for m in re.finditer(r"(?<![\d.,])((?:19|20)\d{2})(?!\d|[,.]\d)", text):
         years.add(int(m[1]))
-    for m in re.finditer(r"\b(\d{1,3})(?:st|nd|rd|th)\b", text):
+    # an edition: "the 15th China CSR Forum", "15th annual summit" (not "21st-century", "the 5th of them")
+    for m in re.finditer(rf"\b(\d{{1,3}})(?:st|nd|rd|th)\b(?!-)\s+(?:[A-Z]|{EVENT_EN}\b)", text):
         ordinals.add(int(m[1]))
-    for m in re.finditer(r"\b([A-Za-z]+)\s+(annual|edition|session|forum|summit|conference|congress|expo|award)",
-                         text, re.I):  # "the Fifteenth Annual ...", "the third summit" (not "the first time")
+    for m in re.finditer(rf"\b([A-Za-z]+)\s+{EVENT_EN}", text, re.I):  # "the Fifteenth Annual", "the third summit"
         if m[1].lower() in ORDINAL_WORDS:
             ordinals.add(ORDINAL_WORDS[m[1].lower()])
     if re.search(r"\binaugural\b", text, re.I):
@@ -313,7 +329,8 @@ def _en_facts(text: str) -> dict[str, set]:
             continue
         value *= SCALE_EN.get(unit, 1)
         if value >= 10 and not (not unit and 1900 <= value <= 2099 and value == int(value) and "," not in m[1]):
-            numbers.add(_number(value))
+            numbers.add(_number(value))  # 2024 is a year; a count that size is written 2,024
+    numbers.discard(None)
     return {"dates": dates, "years": years, "ordinals": ordinals, "numbers": numbers}
 
 
@@ -336,7 +353,7 @@ def _zh_entities(text: str) -> dict[str, set]:
     orgs, places = set(), set()
     for m in zh.finditer(text):
         key = key_of[m[0]]
-        (places if key.startswith("place:") else orgs).add(key)
+        (places if key.startswith("place:") else orgs).add(key)  # orgs: organisations and topics
     return {"orgs": orgs, "places": places}
 
 
@@ -346,7 +363,8 @@ def _en_names_by_first_word() -> dict[str, list[str]]:
     by_first: dict[str, list[str]] = {}
     for name in _aliases()[3]:
         if not name.isupper():
-            by_first.setdefault(re.match(r"[a-z0-9]+", name)[0] if re.match(r"[a-z0-9]+", name) else name, []).append(name)
+            first = re.match(r"[a-z0-9]+", name)
+            by_first.setdefault(first[0] if first else name, []).append(name)
     return {first: sorted(names, key=lambda n: (-len(n), n)) for first, names in by_first.items()}
 
 
@@ -365,18 +383,20 @@ def _en_entities(text: str) -> dict[str, set]:
                     and not (m.start() and lower[m.start() - 1].isalnum()):
                 found.add(en_key[name])
                 break
-    return {"orgs": {k for k in found if k.startswith("org:")}, "places": {k for k in found if k.startswith("place:")}}
+    return {"orgs": {k for k in found if not k.startswith("place:")}, "places": {k for k in found if k.startswith("place:")}}
 
 
-def _zh_words(text: str) -> tuple[set[str], set[str], set[str]]:
+def _zh_words(text: str, gloss_chars: int) -> tuple[set[str], set[str], set[str]]:
     """(person names, other proper nouns, glosses): pinyin of jieba's proper nouns, the stems of
-    every word's CC-CEDICT glosses."""
+    the CC-CEDICT glosses of the words in the first ``gloss_chars`` characters."""
     jieba, tags, freq = _jieba()
     names, proper, glosses = set(), set(), set()
+    at = 0
     for token in jieba.lcut(text):
+        at += len(token)
         if not re.fullmatch(f"[{HAN}]+", token):
             continue
-        if len(token) >= 2:
+        if len(token) >= 2 and at <= gloss_chars:
             glosses |= _glosses(token)
         tag = tags.get(token)
         if 2 <= len(token) <= 3 and token[0] in SURNAMES and (tag is None and token not in freq or tag == "nr"):
@@ -417,6 +437,7 @@ def side(language: str | None) -> str | None:
     """'en' or 'zh' for the languages linked (zh-Hans and zh-Hant are one side), else None."""
     if not language:
         return None
+    language = language.lower()  # BCP 47 tags are case-insensitive: EN-GB, ZH-Hant
     if language == "en" or language.startswith("en-"):
         return "en"
     return "zh" if language.startswith("zh") else None
@@ -425,32 +446,34 @@ def side(language: str | None) -> str | None:
 def signature(title: str, body: str, language: str | None, published: str | None) -> dict | None:
     """What of an article can be compared across languages, as JSON-ready data (lists sorted):
     None for a language not linked."""
+    return _sign(title, body, language, published)
+
+
+def _sign(title: str, body: str, language: str | None, published: str | None) -> dict | None:
     lang = side(language)
     if lang is None:
         return None
     title, body = (title or "")[:1000], (body or "")[:MAX_CHARS]
     whole, lead = f"{title}\n{body}", _lead(title, body)
     if lang == "zh":
-        facts, lead_facts = _zh_facts(whole), _zh_facts(lead)
-        entities, lead_entities = _zh_entities(whole), _zh_entities(lead)
-        names, proper, glosses = _zh_words(whole)
+        facts, lead_facts, entities = _zh_facts(whole), _zh_facts(lead), _zh_entities(whole)
+        names, proper, glosses = _zh_words(whole, len(title) + 1 + GLOSS_CHARS_ZH)
         preview = bool(PREVIEW_ZH.search(f"{title}\n{_first_sentence(body)}"))
     else:
-        facts, lead_facts = _en_facts(whole), _en_facts(lead)
-        entities, lead_entities = _en_entities(whole), _en_entities(lead)
-        names, proper, glosses = _en_words(whole)
+        facts, lead_facts, entities = _en_facts(whole), _en_facts(lead), _en_entities(whole)
+        names, proper, _ = _en_words(whole)
+        glosses = _stems(f"{title}\n{body[:GLOSS_CHARS_EN]}")
         preview = bool(PREVIEW_EN.search(f"{title}\n{_first_sentence(body)}") or HEADLINE_PREVIEW_EN.search(title))
     sig = {"lang": lang, "day": _day(published), "stage": "preview" if preview else "report",
-           "names": names, "pinyin": proper, "glosses": glosses, **facts, **entities,
-           **{f"lead_{k}": v for k, v in {**lead_facts, **lead_entities}.items() if k != "numbers"}}
+           "names": names, "pinyin": proper, "glosses": glosses, "numbers": facts["numbers"],
+           "dates": facts["dates"], "ordinals": facts["ordinals"], **entities,
+           **{f"lead_{k}": lead_facts[k] for k in ("dates", "ordinals", "years")}}
     return {k: sorted(v) if isinstance(v, set) else v for k, v in sorted(sig.items())}
 
 
 def blank(language: str | None, published: str | None) -> dict:
     """The signature of a story nothing could be read from: it is never linked."""
-    empty = ("dates", "glosses", "names", "numbers", "ordinals", "orgs", "pinyin", "places", "years")
-    return {"lang": side(language), "day": _day(published), "stage": "report", **{k: [] for k in empty},
-            **{f"lead_{k}": [] for k in ("dates", "ordinals", "orgs", "places", "years")}}
+    return _sign("", "", language, published)
 
 
 def keys(sig: dict) -> list[str]:
@@ -510,8 +533,8 @@ def score(a: dict, b: dict) -> tuple[float, dict]:
     if days is not None:
         total -= DAY_COST * days
         evidence["days"] = days
-    if not veto and not (shared["dates"] or shared["numbers"] or shared["ordinals"] or shared["orgs"]) \
-            and covered < FACTLESS_WORDS:
+    facts = shared["dates"] or shared["numbers"] or shared["ordinals"] or any(k.startswith("org:") for k in shared["orgs"])
+    if not veto and not facts and covered < FACTLESS_WORDS:
         veto = "no fact of one event in common"  # the same people or place, another subject
     if veto:
         evidence["veto"] = veto

@@ -78,6 +78,7 @@ def ingest(url: str, db: str, batch_size: int = 100, wait: float = 5.0, forever:
             while server.lmove(PROCESSING, ITEMS, "LEFT", "RIGHT") is not None:  # a dead writer's batch
                 report.requeued += 1
             touched: set[str] = set()  # sources whose state crawlers should see anew
+            written = False            # stories stored since the last relink
             with Store(db) as store:
                 while True:
                     raw, waited = None, 0.0
@@ -90,7 +91,9 @@ def ingest(url: str, db: str, batch_size: int = 100, wait: float = 5.0, forever:
                         if touched:
                             publish_state(server, store, sorted(touched))
                             touched.clear()
-                            relink(store, iso(crawl_time(None)))  # the queue is idle: link across languages
+                        if written:  # the queue is idle: link across languages, the lock renewed as it goes
+                            relink(store, iso(crawl_time(None)), lambda: server.expire(WRITER_LOCK, LOCK_TTL))
+                            written = False
                         if forever:
                             continue
                         break
@@ -101,6 +104,7 @@ def ingest(url: str, db: str, batch_size: int = 100, wait: float = 5.0, forever:
                             break
                         batch.append(more)
                     touched |= _commit(store, server, batch, report)
+                    written = True
                     server.delete(PROCESSING)  # committed: the batch is done
                     server.expire(WRITER_LOCK, LOCK_TTL)
                     if report.batches % STATE_EVERY == 0:

@@ -207,8 +207,8 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         """CREATE TRIGGER articles_bilingual_insert AFTER INSERT ON articles
            BEGIN INSERT OR IGNORE INTO bilingual_dirty (article_id) VALUES (NEW.id); END""",
         """CREATE TRIGGER articles_bilingual_update AFTER UPDATE ON articles WHEN OLD.content_hash IS NOT NEW.content_hash
-              OR OLD.published IS NOT NEW.published OR OLD.language IS NOT NEW.language
-              OR OLD.duplicate_of IS NOT NEW.duplicate_of
+              OR OLD.title IS NOT NEW.title OR OLD.published IS NOT NEW.published OR OLD.language IS NOT NEW.language
+              OR OLD.duplicate_of IS NOT NEW.duplicate_of OR OLD.gone IS NOT NEW.gone
            BEGIN INSERT OR IGNORE INTO bilingual_dirty (article_id) VALUES (NEW.id); END""",
         """CREATE TABLE translations (
             en_article TEXT NOT NULL UNIQUE REFERENCES articles(id),
@@ -672,10 +672,11 @@ class Store:
     # -- the same story in two languages (syndicate/translations.py)
     def bilingual_queue(self, scheme: str, limit: int) -> tuple[list[str], list[dict], list[str]]:
         """Take up to ``limit`` articles from the queue of changed articles (``bilingual_dirty``,
-        filled by triggers on insert and on a change of text, date, language or duplicate group):
-        (the ids taken, the stories among them whose signature is missing or was made from other
-        text, date, language or scheme, the ids whose signature must go: no longer an English or
-        Chinese story). A new ``scheme`` puts every article in the queue first. Call
+        filled by triggers on insert and on a change of text, title, date, language, duplicate
+        group or gone): (the ids taken, the stories among them whose signature is missing or was
+        made from other text, title, date, language or scheme, the ids whose signature must go: no
+        longer an English or Chinese story, or gone from its site: a link never leads to a page
+        that is no longer there). A new ``scheme`` puts every article in the queue first. Call
         :meth:`bilingual_done` with the ids once they are handled, in the same transaction."""
         row = self.conn.execute("SELECT value FROM store_meta WHERE key = 'bilingual_scheme'").fetchone()
         if not row or row[0] != scheme:
@@ -686,8 +687,8 @@ class Store:
         if not taken:
             return [], [], []
         marks = ",".join("?" * len(taken))
-        basis = "a.content_hash || '|' || COALESCE(a.published, '') || '|' || a.language || '|' || ?"
-        linked = "(a.language = 'en' OR a.language LIKE 'en-%' OR a.language LIKE 'zh%')"
+        basis = "a.content_hash || '|' || a.title || '|' || COALESCE(a.published, '') || '|' || a.language || '|' || ?"
+        linked = "((lower(a.language) = 'en' OR a.language LIKE 'en-%' OR a.language LIKE 'zh%') AND a.gone IS NULL)"
         todo = list(self.db.query(
             f"SELECT a.id, a.title, a.body, a.language, a.published, {basis} AS basis FROM articles a "
             f"LEFT JOIN bilingual_signatures s ON s.article_id = a.id WHERE a.id IN ({marks}) "
@@ -700,7 +701,19 @@ class Store:
         return taken, todo, forget
 
     def bilingual_done(self, ids: list[str]) -> None:
+        """The queued ``ids`` are handled: out of the queue, and the links are to be chosen again."""
         self.conn.executemany("DELETE FROM bilingual_dirty WHERE article_id = ?", [(i,) for i in ids])
+        if ids:
+            self.conn.execute("INSERT OR REPLACE INTO store_meta (key, value) VALUES ('bilingual_choose', '1')")
+
+    def bilingual_to_choose(self) -> bool:
+        """Whether candidates changed since the links were last chosen (kept in the store, so a
+        crash between the two steps is caught up on by the next relink)."""
+        row = self.conn.execute("SELECT value FROM store_meta WHERE key = 'bilingual_choose'").fetchone()
+        return row is None or row[0] == "1"
+
+    def bilingual_chosen(self) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO store_meta (key, value) VALUES ('bilingual_choose', '0')")
 
     def bilingual_forget(self, article_id: str) -> None:
         """Drop an article's signature, its keys and every candidate pair it is in."""

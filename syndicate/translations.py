@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
+from typing import Callable
 
 from . import bilingual
 
@@ -37,16 +38,17 @@ class RelinkReport:
 
     def summary(self) -> str:
         return (f"translations: {self.links} linked (+{self.added} -{self.removed}); "
-                f"{self.signed} stories signed, {self.compared} pairs compared")
+                f"{self.signed} stories signed, {self.forgotten} forgotten, {self.compared} pairs compared")
 
 
 def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def relink(store, now: str) -> RelinkReport:
+def relink(store, now: str, tick: Callable[[], None] | None = None) -> RelinkReport:
     """Sign what changed, compare it with its candidates, and choose the links again (see the
-    module's docstring). ``store`` is a writable :class:`~syndicate.store.Store`."""
+    module's docstring). ``store`` is a writable :class:`~syndicate.store.Store`; ``tick()``
+    is called after each chunk (the distributed writer renews its lock there)."""
     report = RelinkReport()
     while True:
         with store.batch():
@@ -61,6 +63,8 @@ def relink(store, now: str) -> RelinkReport:
                 except Exception as exc:  # noqa: BLE001 - one odd text never stops the others
                     logger.error("story %s not compared across languages: %s: %s", row["id"], type(exc).__name__, exc)
                     sig = bilingual.blank(row["language"], row["published"])  # no evidence: never linked
+                if sig is None:
+                    continue  # a language the store's query took for English or Chinese, the code not
                 store.bilingual_put(row["id"], sig["lang"], sig["day"], row["basis"], _dumps(sig), bilingual.keys(sig))
                 signed[row["id"]] = sig
             pairs = []
@@ -79,9 +83,13 @@ def relink(store, now: str) -> RelinkReport:
                         pairs.append((en, zh, score, _dumps(evidence)))
             store.put_candidates(pairs)
             store.bilingual_done(taken)
-            report.signed += len(todo)
+            report.signed += len(signed)
+        if tick is not None:
+            tick()
         if len(taken) < CHUNK:
             break
+    if not store.bilingual_to_choose():
+        return report  # nothing changed since the links were chosen
     with store.batch():
         candidates = store.candidates()
         evidence = {(en, zh): ev for en, zh, _, ev in candidates}
@@ -89,6 +97,7 @@ def relink(store, now: str) -> RelinkReport:
         report.added, report.removed = store.set_translations(
             [(en, zh, score, evidence[(en, zh)]) for en, zh, score in chosen], now)
         report.links = len(chosen)
+        store.bilingual_chosen()
     if report.signed or report.added or report.removed:
         logger.info(report.summary())
     return report

@@ -56,7 +56,7 @@ def test_numbers_are_the_same_key_in_either_notation(zh, en, key):
 def test_years_and_dates_are_not_counted_as_numbers():
     zh, en = sig("2024年8月28日，论坛在京举行。", "zh-Hans"), sig("On August 28, 2024, the forum met.", "en")
     assert zh["numbers"] == en["numbers"] == []
-    assert zh["years"] == en["years"] == [2024]
+    assert zh["lead_years"] == en["lead_years"] == [2024]
     assert zh["dates"] == en["dates"] == ["08-28"]
     assert sig("It opened on 28 August.", "en")["dates"] == ["08-28"]
 
@@ -125,14 +125,55 @@ def test_a_huge_body_is_read_only_as_far_as_the_cap():
 
 def test_any_text_gives_a_signature():
     rng = random.Random(7)
-    alphabet = "0123456789,.%年月日第届亿万千百十一二三四五六七八九零两 Aa-Zz'\n\u200b\ufffd张宏宇北京MIIT"
-    for _ in range(300):
+    alphabet = ("0123456789,.%．，年月日号第届期亿万千百十一二三四五六七八九零两分之名家 Aa-Zz'\n\u200b\ufffd"
+                "张宏宇北京MIIT August th st")
+    other = sig(REPORT_ZH, "zh-Hans", "2024-08-28")
+    for _ in range(400):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 200)))
         for language in ("en", "zh-Hans"):
-            made = bilingual.signature(text[:20], text, language, rng.choice([None, "2024-02-30", "2024-01-01"]))
-            assert set(bilingual.keys(made)) >= set()
-            assert bilingual.score(made, bilingual.signature("", "", "zh-Hans" if language == "en" else "en",
-                                                             None))[0] >= 0
+            made = bilingual.signature(text[:20], text, language, rng.choice([None, "2024-02-30", "2024-08-29"]))
+            again = bilingual.signature(text[:20], text, language, made and made["day"] and "2024-08-29")
+            assert json.loads(json.dumps(made)) == made  # JSON as it is stored
+            assert all(k.split(":", 1)[0] in ("n", "d", "o", "a", "p") for k in bilingual.keys(made))
+            assert all(n != "inf" and len(n) < 20 for n in made["numbers"])
+            assert again["numbers"] == made["numbers"] and again["glosses"] == made["glosses"]
+            if language == "en":
+                score, evidence = bilingual.score(made, other)
+                assert score >= 0 and ("veto" in evidence) == (score == 0)
+
+
+def test_counts_dates_and_ordinals_are_not_mistaken():
+    assert "2000" in sig("共有2000名代表出席，2,000家企业参加。", "zh-Hans")["numbers"]
+    assert sig("共有2000名代表出席。", "zh-Hans")["lead_years"] == []
+    assert sig("2024企业可持续发展高峰论坛举行", "zh-Hans")["lead_years"] == [2024]
+    en = sig("The group reached 20 markets, 12 novel partners and 5 mayors in this 21st-century push.", "en")
+    assert en["dates"] == [] and en["ordinals"] == [] and "20" in en["numbers"]
+    assert sig("It opened on the 28th of August.", "en")["dates"] == ["08-28"]
+    assert sig("13月45日，论坛举行。", "zh-Hans")["dates"] == []
+    assert bilingual._cn_int("两万亿") == 2 * 10**12 and bilingual._cn_int("一亿二千万") == 120_000_000
+    assert sig("利润增长百分之1.5．" + "9" * 400, "zh-Hans")["numbers"] == ["1.5%"]
+
+
+def test_a_count_beside_a_year_vetoes_nothing():
+    zh = REPORT_ZH.replace("来自25家中央企业的代表", "2000名代表和25家中央企业")
+    en = REPORT_EN.replace("on August 28.", "on August 28, 2024, before 2,000 delegates.")
+    score, evidence = bilingual.score(sig(en, "en", "2024-08-29"), sig(zh, "zh-Hans", "2024-08-28"))
+    assert "veto" not in evidence and "2000" in evidence["numbers"]
+
+
+def test_a_long_chinese_text_does_not_cover_any_english_one():
+    long_zh = "\n\n".join(bench.load("blind")[i]["body"][0] for i in range(59) if bench.load("blind")[i]["lang"] != "en")
+    unrelated = sig("Harvest Co-op, a grocery chain in Oregon, now pays a living wage to its 2,300 workers.", "en")
+    zh = sig(long_zh * 5, "zh-Hans")
+    covered = len(set(unrelated["glosses"]) & set(zh["glosses"])) / len(unrelated["glosses"])
+    assert covered < bilingual.FACTLESS_WORDS
+
+
+def test_a_shared_topic_is_no_fact_of_one_event():
+    en = sig("Huawei volunteers planted 500 trees in Shenzhen on Saturday, supporting the SDGs.", "en", "2024-04-01")
+    zh = sig("华为员工在深圳为山区学校捐赠图书，助力联合国可持续发展目标。", "zh-Hans", "2024-04-02")
+    score, evidence = bilingual.score(en, zh)
+    assert evidence["orgs"] == ["topic:sdgs"] and evidence["veto"] == "no fact of one event in common"
 
 
 # -- the vetoes: hard negatives ------------------------------------------------------------------
@@ -290,6 +331,37 @@ def test_an_old_scheme_is_signed_again(store):
     store.conn.execute("UPDATE bilingual_signatures SET basis = basis || '-old'")              # an older scheme
     report = translations.relink(store, NOW)
     assert report.signed == 2 and report.links == 1 and report.added == 0
+
+
+def test_a_title_edit_is_signed_again(store):
+    put(store, article(EN_URL, REPORT_EN, "en", "2024-08-29", "CSR forum to open in Beijing"),
+        article(ZH_URL, REPORT_ZH, "zh-Hans", "2024-08-28"))
+    assert store.translations() == []  # a preview headline against a report
+    report = put(store, article(EN_URL, REPORT_EN, "en", "2024-08-29", "CSR forum opens in Beijing"))
+    assert (report.signed, report.links) == (1, 1)
+
+
+def test_a_story_gone_from_its_site_loses_its_link(store):
+    put(store, article(EN_URL, REPORT_EN, "en", "2024-08-29"), article(ZH_URL, REPORT_ZH, "zh-Hans", "2024-08-28"))
+    with store.batch():
+        store.seen(ZH_URL, 410, "2026-01-02T00:00:00+00:00")
+    report = translations.relink(store, "2026-01-02T00:00:00+00:00")
+    assert (report.forgotten, report.removed, report.links) == (1, 1, 0)
+
+
+def test_a_relink_that_stopped_before_choosing_is_caught_up(store):
+    put(store, article(EN_URL, REPORT_EN, "en", "2024-08-29"), article(ZH_URL, REPORT_ZH, "zh-Hans", "2024-08-28"))
+    with store.batch():  # as if a crash came after the candidates were stored, before the links were chosen
+        store.conn.execute("DELETE FROM translations")
+        store.conn.execute("UPDATE store_meta SET value = '1' WHERE key = 'bilingual_choose'")
+    report = translations.relink(store, NOW)
+    assert (report.signed, report.added, report.links) == (0, 1, 1)
+    assert translations.relink(store, NOW).links == 0 and len(store.translations()) == 1  # chosen: not again
+
+
+def test_language_tags_in_any_case(store):
+    report = put(store, article(EN_URL, REPORT_EN, "EN-GB", "2024-08-29"), article(ZH_URL, REPORT_ZH, "ZH-Hans", "2024-08-28"))
+    assert (report.signed, report.links) == (2, 1)
 
 
 def test_other_languages_and_undated_stories(store):

@@ -141,7 +141,6 @@ def rss_item(entry: Entry, site_url: str) -> str:
     parts.append(f"      <dc:creator>{text(entry.author)}</dc:creator>\n")
     if entry.language:
         parts.append(f"      <dc:language>{text(entry.language)}</dc:language>\n")
-
     parts.append(f"      <dc:rights>{text(entry.rights)}</dc:rights>\n")
     for language, href in entry.alternates:  # the same story in another language
         parts.append(f'      <atom:link href="{attr(href)}" rel="{ALTERNATE}" type="text/html" hreflang="{attr(language)}"/>\n')
