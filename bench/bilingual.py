@@ -38,7 +38,6 @@ from syndicate.items import Article  # noqa: E402
 from syndicate.store import Store  # noqa: E402
 
 CORPUS = ROOT / "tests" / "bilingual"
-LANGUAGES = {"en": "en", "zh-Hans": "zh-Hans"}
 
 
 def load(name: str) -> list[dict]:

@@ -38,6 +38,8 @@ import unicodedata
 from datetime import datetime
 from pathlib import Path
 
+from .search import HAN_RUN
+
 SCHEME = "bilingual-v3"
 ALIASES_PATH = Path(__file__).resolve().parent / "data" / "aliases.toml"
 
@@ -56,7 +58,6 @@ GLOSS_WEIGHT = 10.0   # times the share of the English text's words that the Chi
 DAY_COST = 0.3        # per day between the two publication dates
 FACTLESS_WORDS = 0.3  # the word share two reports need when they share no date, number, ordinal or organisation
 
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
 MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"), 1)}
 MONTH_RE = r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
@@ -394,14 +395,14 @@ def _zh_words(text: str, gloss_chars: int) -> tuple[set[str], set[str], set[str]
     at = 0
     for token in jieba.lcut(text):
         at += len(token)
-        if not re.fullmatch(f"[{HAN}]+", token):
+        if not HAN_RUN.fullmatch(token):
             continue
         if len(token) >= 2 and at <= gloss_chars:
             glosses |= _glosses(token)
         tag = tags.get(token)
         if 2 <= len(token) <= 3 and token[0] in SURNAMES and (tag is None and token not in freq or tag == "nr"):
             names.add(_pinyin(token))
-        elif 2 <= len(token) <= 4 and tag in ("ns", "nz", "nt", "nr", "nrt"):
+        elif 2 <= len(token) <= 4 and tag in PROPER_TAGS:
             proper.add(_pinyin(re.sub("(?<=..)[省市县区]$", "", token)))
     return names, proper, glosses
 
@@ -446,10 +447,6 @@ def side(language: str | None) -> str | None:
 def signature(title: str, body: str, language: str | None, published: str | None) -> dict | None:
     """What of an article can be compared across languages, as JSON-ready data (lists sorted):
     None for a language not linked."""
-    return _sign(title, body, language, published)
-
-
-def _sign(title: str, body: str, language: str | None, published: str | None) -> dict | None:
     lang = side(language)
     if lang is None:
         return None
@@ -473,7 +470,7 @@ def _sign(title: str, body: str, language: str | None, published: str | None) ->
 
 def blank(language: str | None, published: str | None) -> dict:
     """The signature of a story nothing could be read from: it is never linked."""
-    return _sign("", "", language, published)
+    return signature("", "", language, published)
 
 
 def keys(sig: dict) -> list[str]:

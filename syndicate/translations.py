@@ -65,15 +65,15 @@ def relink(store, now: str, tick: Callable[[], None] | None = None) -> RelinkRep
                     sig = bilingual.blank(row["language"], row["published"])  # no evidence: never linked
                 if sig is None:
                     continue  # a language the store's query took for English or Chinese, the code not
-                store.bilingual_put(row["id"], sig["lang"], sig["day"], row["basis"], _dumps(sig), bilingual.keys(sig))
-                signed[row["id"]] = sig
+                keys = bilingual.keys(sig)
+                store.bilingual_put(row["id"], sig["lang"], sig["day"], row["basis"], _dumps(sig), keys)
+                signed[row["id"]] = sig, keys
             pairs = []
-            for article_id, sig in signed.items():
+            for article_id, (sig, keys) in signed.items():
                 if sig["day"] is None:
                     continue  # no date, no window to check: never linked (a wrong link is worse than none)
                 other = "zh" if sig["lang"] == "en" else "en"
-                for cand_id, cand in store.bilingual_candidates(bilingual.keys(sig), other, sig["day"],
-                                                                bilingual.WINDOW_DAYS):
+                for cand_id, cand in store.bilingual_candidates(keys, other, sig["day"], bilingual.WINDOW_DAYS):
                     if cand_id in signed and cand_id < article_id:
                         continue  # both new: compared once, from the other side
                     score, evidence = bilingual.score(sig, json.loads(cand))

@@ -446,7 +446,7 @@ def test_a_story_that_cannot_be_read_is_logged_and_never_linked(store, monkeypat
     real = bilingual.signature
 
     def fails_on_chinese(title, body, language, published):
-        if language.startswith("zh"):
+        if language.startswith("zh") and body:
             raise ValueError("unreadable")
         return real(title, body, language, published)
 
